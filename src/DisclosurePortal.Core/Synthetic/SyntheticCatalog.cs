@@ -1,0 +1,72 @@
+using DisclosurePortal.Core.Identifiers;
+
+namespace DisclosurePortal.Core.Synthetic;
+
+/// <summary>A made-up recording for demos and tests.</summary>
+public sealed record SyntheticRecording(Isrc Isrc, string Title, string Artist, int DurationSeconds, int ReleaseYear);
+
+/// <summary>
+/// Generates a plausible, clearly fictional label catalog. Seeded, so the same seed always yields
+/// the same catalog and ISRCs stay unique within it.
+/// </summary>
+public static class SyntheticCatalog
+{
+    private static readonly string[] Countries = ["GB", "US", "DE", "FR", "SE", "JP", "BR", "ES", "NL", "KR"];
+
+    private static readonly string[] TitleWords =
+    [
+        "Midnight", "River", "Golden", "Echo", "Paper", "Summer", "Silent", "Neon", "Harbour", "Velvet",
+        "Northern", "Lights", "Heart", "Road", "Fire", "Ocean", "Glass", "Garden", "Thunder", "Dream",
+        "Shadow", "Morning", "City", "Wild", "Blue", "Stone", "Satellite", "Honey", "Winter", "Dance",
+        "Corazón", "Noche", "Liebe", "Sommer", "Rêve", "Étoile", "Lumière", "Fuego", "Sonho", "Hjärta",
+    ];
+
+    private static readonly string[] TitleShapes = ["{0} {1}", "{0} of {1}", "The {0} {1}", "{0}", "{0} & {1}", "{0} ({1})"];
+
+    private static readonly string[] FirstNames =
+    [
+        "Ada", "Bruno", "Chloé", "Dario", "Elin", "Farah", "Gustav", "Hana", "Ines", "Jonas", "Kenji", "Lena",
+        "Mateo", "Nadia", "Oskar", "Priya", "Rafael", "Sofia", "Tariq", "Ulla", "Vera", "Yusuf", "Zoë", "Åsa",
+    ];
+
+    private static readonly string[] Surnames =
+    [
+        "Albrecht", "Brennan", "Castillo", "Dubois", "Eklund", "Fischer", "García", "Hayes", "Ishikawa", "Jansen",
+        "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quinn", "Rossi", "Santos", "Tanaka",
+    ];
+
+    private static readonly string[] BandWords = ["Collective", "Orchestra", "Brothers", "Sound System", "Quartet", "Club", "Parade", "Machine"];
+
+    public static IEnumerable<SyntheticRecording> Generate(int count, int seed = 2024)
+    {
+        var random = new Random(seed);
+        var artists = Enumerable.Range(0, Math.Max(8, count / 12)).Select(_ => ArtistName(random)).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var year = 1960 + random.Next(65);
+            var isrc = Isrc.Parse(
+                $"{Countries[i % Countries.Length]}{Registrant(i / Countries.Length / 100_000)}{year % 100:00}{i / Countries.Length % 100_000:00000}");
+            yield return new SyntheticRecording(isrc, Title(random), artists[random.Next(artists.Length)], 120 + random.Next(300), year);
+        }
+    }
+
+    // Base-36 so each block of 100,000 codes per country gets its own registrant and ISRCs never repeat.
+    private static string Registrant(int block)
+    {
+        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        var n = block + (10 * 36 * 36); // start at "A00" so it reads like a registrant code
+        return $"{digits[n / 1296 % 36]}{digits[n / 36 % 36]}{digits[n % 36]}";
+    }
+
+    private static string Title(Random random)
+    {
+        var shape = TitleShapes[random.Next(TitleShapes.Length)];
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Pick(random, TitleWords), Pick(random, TitleWords));
+    }
+
+    private static string ArtistName(Random random) => random.Next(4) == 0
+        ? $"The {Pick(random, TitleWords)} {Pick(random, BandWords)}"
+        : $"{Pick(random, FirstNames)} {Pick(random, Surnames)}";
+
+    private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
+}

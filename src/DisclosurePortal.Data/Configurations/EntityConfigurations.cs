@@ -1,0 +1,99 @@
+using DisclosurePortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DisclosurePortal.Data.Configurations;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.HasOne(u => u.Company).WithMany().HasForeignKey(u => u.CompanyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
+{
+    public void Configure(EntityTypeBuilder<Company> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(300).IsRequired();
+        builder.Property(c => c.LegalEntity).HasMaxLength(300);
+        builder.Property(c => c.Country).HasMaxLength(100);
+        builder.Property(c => c.ContactEmail).HasMaxLength(320);
+        builder.HasIndex(c => c.Name);
+    }
+}
+
+internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<DisclosureRequest>
+{
+    public void Configure(EntityTypeBuilder<DisclosureRequest> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(300).IsRequired();
+        builder.HasMany(r => r.Responses).WithOne(r => r.Request).HasForeignKey(r => r.RequestId);
+    }
+}
+
+internal sealed class DisclosureResponseConfiguration : IEntityTypeConfiguration<DisclosureResponse>
+{
+    public void Configure(EntityTypeBuilder<DisclosureResponse> builder)
+    {
+        builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.RequestId, r.CompanyId }).IsUnique();
+        builder.HasIndex(r => r.CompanyId);
+    }
+}
+
+internal sealed class CatalogRecordingConfiguration : IEntityTypeConfiguration<CatalogRecording>
+{
+    public void Configure(EntityTypeBuilder<CatalogRecording> builder)
+    {
+        builder.Property(r => r.Isrc).HasMaxLength(12).IsRequired();
+        builder.Property(r => r.Title).HasMaxLength(1000).IsRequired();
+        builder.Property(r => r.Artist).HasMaxLength(1000).IsRequired();
+        builder.Property(r => r.TitleKey).HasMaxLength(1000);
+        builder.Property(r => r.ArtistKey).HasMaxLength(1000);
+        builder.HasIndex(r => r.Isrc).IsUnique();
+        builder.HasIndex(r => new { r.TitleKey, r.ArtistKey });
+    }
+}
+
+internal sealed class WorkListUploadConfiguration : IEntityTypeConfiguration<WorkListUpload>
+{
+    public void Configure(EntityTypeBuilder<WorkListUpload> builder)
+    {
+        builder.Property(u => u.FileName).HasMaxLength(260).IsRequired();
+        builder.Property(u => u.StoredName).HasMaxLength(100).IsRequired();
+        builder.Property(u => u.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.UploadedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(u => u.RefusalReason).HasMaxLength(2000);
+        builder.HasOne(u => u.Response).WithMany().HasForeignKey(u => u.ResponseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => new { u.CompanyId, u.UploadedAt });
+    }
+}
+
+internal sealed class WorkListEntryConfiguration : IEntityTypeConfiguration<WorkListEntry>
+{
+    public void Configure(EntityTypeBuilder<WorkListEntry> builder)
+    {
+        builder.Property(e => e.Title).HasMaxLength(1000);
+        builder.Property(e => e.Artist).HasMaxLength(1000);
+        builder.Property(e => e.Isrc).HasMaxLength(100);
+        builder.Property(e => e.RejectionReason).HasMaxLength(500);
+        builder.Property(e => e.Warning).HasMaxLength(500);
+        builder.HasOne<WorkListUpload>().WithMany().HasForeignKey(e => e.UploadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.UploadId, e.LineNumber });
+        builder.HasIndex(e => e.CompanyId);
+    }
+}
+
+internal sealed class MatchCandidateConfiguration : IEntityTypeConfiguration<MatchCandidate>
+{
+    public void Configure(EntityTypeBuilder<MatchCandidate> builder)
+    {
+        builder.Property(m => m.Reasons).HasMaxLength(1000);
+        builder.HasOne(m => m.Entry).WithMany().HasForeignKey(m => m.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.CatalogRecording).WithMany().HasForeignKey(m => m.CatalogRecordingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.CompanyId, m.Tier });
+    }
+}

@@ -1,0 +1,34 @@
+namespace DisclosurePortal.Data.Entities;
+
+public enum RequestState
+{
+    Draft = 0,
+    Sent = 1,
+    Closed = 2,
+}
+
+/// <summary>The label's letter asking companies to disclose how they used its content.</summary>
+public class DisclosureRequest
+{
+    public int Id { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string LetterText { get; set; } = string.Empty;
+
+    /// <summary>The date from which the label reserved its rights (the opt-out).</summary>
+    public DateOnly ReservationDate { get; set; }
+
+    /// <summary>When answers are due, for every company without an extension (UTC).</summary>
+    public DateTimeOffset Deadline { get; set; }
+
+    public RequestState State { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public bool IsDemo { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<DisclosureResponse> Responses { get; set; } = [];
+}

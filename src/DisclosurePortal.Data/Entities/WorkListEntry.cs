@@ -1,0 +1,23 @@
+namespace DisclosurePortal.Data.Entities;
+
+/// <summary>One data row of an upload: accepted (no rejection) or rejected with its reason.</summary>
+public class WorkListEntry : ICompanyOwned
+{
+    public long Id { get; set; }
+
+    public int UploadId { get; set; }
+
+    public int CompanyId { get; set; }
+
+    public int LineNumber { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Artist { get; set; }
+
+    public string? Isrc { get; set; }
+
+    public string? RejectionReason { get; set; }
+
+    public string? Warning { get; set; }
+}

@@ -1,0 +1,45 @@
+namespace DisclosurePortal.Data.Entities;
+
+public enum UploadStatus
+{
+    Received = 0,
+    Processed = 1,
+    Refused = 2,
+}
+
+/// <summary>A file of works a company uploaded, stored as received with its SHA-256.</summary>
+public class WorkListUpload : ICompanyOwned
+{
+    public int Id { get; set; }
+
+    public int ResponseId { get; set; }
+
+    public DisclosureResponse? Response { get; set; }
+
+    public int CompanyId { get; set; }
+
+    /// <summary>The name the user's file had, for display only; storage uses <see cref="StoredName"/>.</summary>
+    public string FileName { get; set; } = string.Empty;
+
+    public string StoredName { get; set; } = string.Empty;
+
+    public long SizeBytes { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the bytes as received.</summary>
+    public string Sha256 { get; set; } = string.Empty;
+
+    public string UploadedByUserId { get; set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public UploadStatus Status { get; set; }
+
+    /// <summary>Why the whole file was refused, in words for the user.</summary>
+    public string? RefusalReason { get; set; }
+
+    public int RowsAccepted { get; set; }
+
+    public int RowsRejected { get; set; }
+
+    public int RowsMatched { get; set; }
+}

@@ -1,0 +1,59 @@
+using System.Linq.Expressions;
+using DisclosurePortal.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DisclosurePortal.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyScope scope)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<DisclosureRequest> Requests => Set<DisclosureRequest>();
+
+    public DbSet<DisclosureResponse> Responses => Set<DisclosureResponse>();
+
+    public DbSet<CatalogRecording> CatalogRecordings => Set<CatalogRecording>();
+
+    public DbSet<WorkListUpload> WorkListUploads => Set<WorkListUpload>();
+
+    public DbSet<WorkListEntry> WorkListEntries => Set<WorkListEntry>();
+
+    public DbSet<MatchCandidate> MatchCandidates => Set<MatchCandidate>();
+
+    public CompanyScope Scope => scope;
+
+    // Read by the query filters at execution time, so each context filters by its own scope.
+    private int? ScopeCompanyId => scope.CompanyId;
+
+    private bool ScopeIsStaff => scope.IsStaff;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or sort DateTimeOffset text; store it as a sortable integer.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        FilterByCompany<DisclosureResponse>(builder);
+        FilterByCompany<WorkListUpload>(builder);
+        FilterByCompany<WorkListEntry>(builder);
+        FilterByCompany<MatchCandidate>(builder);
+    }
+
+    private void FilterByCompany<T>(ModelBuilder builder)
+        where T : class, ICompanyOwned
+    {
+        Expression<Func<T, bool>> filter = e => ScopeIsStaff || e.CompanyId == ScopeCompanyId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Entities;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace DisclosurePortal.Web.Features.Account;
+
+/// <summary>Who is signed in, as the portal's services need it.</summary>
+public sealed record PortalPrincipal(string UserId, string DisplayName, int? CompanyId, bool IsAdmin, bool IsReviewer, bool IsRespondent)
+{
+    public bool IsStaff => IsAdmin || IsReviewer;
+}
+
+/// <summary>
+/// Reads the signed-in user once per circuit or request and opens the matching <see cref="CompanyScope"/>,
+/// so every query after it is filtered to what that user may see.
+/// </summary>
+public sealed class PortalSession(AuthenticationStateProvider authentication, CompanyScope scope)
+{
+    private PortalPrincipal? current;
+
+    public async Task<PortalPrincipal> GetAsync()
+    {
+        if (current is not null)
+        {
+            return current;
+        }
+
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        current = FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in.");
+        if (current.IsStaff)
+        {
+            scope.ForStaff();
+        }
+        else if (current.CompanyId is { } companyId)
+        {
+            scope.ForCompany(companyId);
+        }
+
+        return current;
+    }
+
+    /// <summary>A respondent's company; anyone else is refused.</summary>
+    public async Task<int> RequireCompanyAsync()
+    {
+        var principal = await GetAsync();
+        return principal is { IsRespondent: true, CompanyId: { } id } ? id : throw new UnauthorizedAccessException("Only respondents answer for a company.");
+    }
+
+    public async Task RequireStaffAsync()
+    {
+        if (!(await GetAsync()).IsStaff)
+        {
+            throw new UnauthorizedAccessException("Only label staff may do this.");
+        }
+    }
+
+    internal static PortalPrincipal? FromClaims(ClaimsPrincipal user)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user.Identity?.IsAuthenticated != true || id is null)
+        {
+            return null;
+        }
+
+        var company = user.FindFirstValue(PortalClaimsPrincipalFactory.CompanyClaim);
+        return new PortalPrincipal(
+            id,
+            user.FindFirstValue(PortalClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity.Name ?? string.Empty,
+            company is null ? null : int.Parse(company, CultureInfo.InvariantCulture),
+            user.IsInRole(PortalRoles.Admin),
+            user.IsInRole(PortalRoles.Reviewer),
+            user.IsInRole(PortalRoles.Respondent));
+    }
+}

@@ -1,0 +1,54 @@
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Entities;
+using DisclosurePortal.Web.Features.Account;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Responses;
+
+public sealed record ResponseSummary(int ResponseId, string CompanyName, string RequestTitle, string LetterText, DateOnly ReservationDate, DateTimeOffset DueAt, ResponseStatus Status);
+
+public sealed record UploadSummary(int Id, string FileName, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, UploadStatus Status, string? RefusalReason, int RowsAccepted, int RowsRejected, int RowsMatched);
+
+public sealed record RejectedRow(int LineNumber, string Reason);
+
+/// <summary>What a respondent sees of their own company's response; nothing here crosses companies.</summary>
+public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session)
+{
+    /// <summary>The company's responses to requests that have been sent, newest deadline first.</summary>
+    public async Task<IReadOnlyList<ResponseSummary>> GetResponsesAsync()
+    {
+        var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var rows = await db.Responses.AsNoTracking()
+            .Where(r => r.CompanyId == companyId && r.Request!.State != RequestState.Draft)
+            .Select(r => new { r.Id, Company = r.Company!.Name, r.Request!.Title, r.Request.LetterText, r.Request.ReservationDate, r.Request.Deadline, r.ExtendedDeadline, r.Status })
+            .ToListAsync();
+        return rows
+            .Select(r => new ResponseSummary(r.Id, r.Company, r.Title, r.LetterText, r.ReservationDate, r.ExtendedDeadline ?? r.Deadline, r.Status))
+            .OrderByDescending(r => r.DueAt)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<UploadSummary>> GetUploadsAsync(int responseId)
+    {
+        var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var uploads = await db.WorkListUploads.AsNoTracking()
+            .Where(u => u.ResponseId == responseId && u.CompanyId == companyId)
+            .Select(u => new UploadSummary(u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched))
+            .ToListAsync();
+        return uploads.OrderByDescending(u => u.UploadedAt).ToList();
+    }
+
+    public async Task<IReadOnlyList<RejectedRow>> GetRejectedRowsAsync(int uploadId, int max = 200)
+    {
+        var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.WorkListEntries.AsNoTracking()
+            .Where(e => e.UploadId == uploadId && e.CompanyId == companyId && e.RejectionReason != null)
+            .OrderBy(e => e.LineNumber)
+            .Take(max)
+            .Select(e => new RejectedRow(e.LineNumber, e.RejectionReason!))
+            .ToListAsync();
+    }
+}

@@ -1,0 +1,98 @@
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Entities;
+using DisclosurePortal.Web.Features.Account;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Users;
+
+public sealed record UserRow(string Id, string Email, string DisplayName, string Role, string? Company, bool IsDisabled, bool TwoFactor);
+
+public sealed record CompanyOption(int Id, string Name);
+
+/// <summary>Admins create accounts (there is no self-registration) and disable them.</summary>
+public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, ILogger<StaffUserService> logger)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    {
+        await RequireAdminAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId into roles
+                          from ur in roles.DefaultIfEmpty()
+                          join r in db.Roles on ur.RoleId equals r.Id into roleNames
+                          from r in roleNames.DefaultIfEmpty()
+                          orderby u.Email
+                          select new { u.Id, u.Email, u.DisplayName, Role = r != null ? r.Name : null, Company = u.Company != null ? u.Company!.Name : null, u.LockoutEnd, u.TwoFactorEnabled })
+                         .ToListAsync();
+        return rows.Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.DisplayName, u.Role ?? "—", u.Company, u.LockoutEnd > now.AddYears(50), u.TwoFactorEnabled)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CompanyOption>> CompaniesAsync()
+    {
+        await RequireAdminAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Companies.AsNoTracking().OrderBy(c => c.Name).Select(c => new CompanyOption(c.Id, c.Name)).ToListAsync();
+    }
+
+    /// <summary>Creates the account; returns the errors in words, or none when it worked.</summary>
+    public async Task<IReadOnlyList<string>> CreateAsync(string email, string displayName, string role, int? companyId, string password)
+    {
+        await RequireAdminAsync();
+        if (!PortalRoles.All.Contains(role))
+        {
+            return ["Choose a role."];
+        }
+
+        if (role == PortalRoles.Respondent && companyId is null)
+        {
+            return ["A respondent must belong to a company."];
+        }
+
+        var user = new PortalUser
+        {
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            EmailConfirmed = true,
+            DisplayName = displayName.Trim(),
+            CompanyId = role == PortalRoles.Respondent ? companyId : null,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result.Errors.Select(e => e.Description).ToList();
+        }
+
+        logger.LogInformation("User {UserId} created with role {Role}", user.Id, role);
+        return [];
+    }
+
+    /// <summary>Disabling locks the account indefinitely and ends its sessions at the next check.</summary>
+    public async Task SetDisabledAsync(string userId, bool disabled)
+    {
+        var admin = await RequireAdminAsync();
+        if (admin.UserId == userId)
+        {
+            throw new InvalidOperationException("You cannot disable your own account.");
+        }
+
+        var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException("User not found.");
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("User {UserId} {Change}", userId, disabled ? "disabled" : "enabled");
+    }
+
+    private async Task<PortalPrincipal> RequireAdminAsync()
+    {
+        var principal = await session.GetAsync();
+        return principal.IsAdmin ? principal : throw new UnauthorizedAccessException("Only admins manage users.");
+    }
+}

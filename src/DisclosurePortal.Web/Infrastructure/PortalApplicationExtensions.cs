@@ -1,0 +1,67 @@
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Demo;
+using DisclosurePortal.Web.Components;
+using DisclosurePortal.Web.Features.Account;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace DisclosurePortal.Web.Infrastructure;
+
+public static class PortalApplicationExtensions
+{
+    /// <summary>Migrates (when configured), ensures roles, and seeds demo data in demo mode.</summary>
+    public static async Task InitializePortalDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CompanyScope>().ForStaff();
+        await scope.ServiceProvider.GetRequiredService<PortalDatabaseInitializer>().InitializeAsync();
+
+        if (!app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DisclosurePortal.Demo");
+        if (app.Environment.IsProduction())
+        {
+            logger.LogWarning("Demo mode is configured but ignored: demo data is never seeded in Production.");
+            return;
+        }
+
+        if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync())
+        {
+            logger.LogInformation("Seeded demo data: {Recordings} catalog recordings, 1 request, 2 companies", DemoSeeder.CatalogSize);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => DemoAnnouncement.Print(app.Urls));
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders(strict: !app.Environment.IsDevelopment());
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+            RequestPath = "/assets",
+        });
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
