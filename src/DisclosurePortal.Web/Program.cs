@@ -4,6 +4,7 @@ using DisclosurePortal.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalDataProtection(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalIdentity(builder.Configuration);
 builder.Services.AddPortalUi();
 builder.Services.AddPortalFeatures(builder.Configuration);

@@ -1,0 +1,62 @@
+using Bunit;
+using DisclosurePortal.Data.Entities;
+using DisclosurePortal.Web.Components.Layout;
+using MudBlazor.Services;
+
+namespace DisclosurePortal.Web.Tests;
+
+public class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    private List<string> LinksFor(params string[] roles)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("someone@example.test");
+        auth.SetRoles(roles);
+        var cut = Render<NavMenu>();
+        return cut.FindAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToList();
+    }
+
+    [Fact]
+    public void Admin_sees_administration_and_review()
+    {
+        var links = LinksFor(PortalRoles.Admin);
+        Assert.Contains("requests", links);
+        Assert.Contains("admin/users", links);
+        Assert.Contains("review", links);
+        Assert.DoesNotContain("response", links);
+    }
+
+    [Fact]
+    public void Reviewer_sees_review_but_not_administration()
+    {
+        var links = LinksFor(PortalRoles.Reviewer);
+        Assert.Contains("review", links);
+        Assert.DoesNotContain("requests", links);
+        Assert.DoesNotContain("admin/users", links);
+        Assert.DoesNotContain("response", links);
+    }
+
+    [Fact]
+    public void Respondent_sees_only_its_response()
+    {
+        var links = LinksFor(PortalRoles.Respondent);
+        Assert.Contains("response", links);
+        Assert.DoesNotContain("review", links);
+        Assert.DoesNotContain("requests", links);
+        Assert.DoesNotContain("admin/users", links);
+    }
+
+    [Fact]
+    public void Signed_out_visitor_sees_no_links()
+    {
+        AddAuthorization();
+        var cut = Render<NavMenu>();
+        Assert.Empty(cut.FindAll("a"));
+    }
+}
