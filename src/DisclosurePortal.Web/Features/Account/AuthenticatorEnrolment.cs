@@ -30,7 +30,7 @@ public static class AuthenticatorEnrolment
     /// </summary>
     public static string QrCodeDataUri(string otpAuthUri)
     {
-        var png = PngByteQRCodeHelper.GetQRCode(otpAuthUri, QRCodeGenerator.ECCLevel.Q, 5, drawQuietZones: true);
+        var png = PngByteQRCodeHelper.GetQRCode(otpAuthUri, QRCodeGenerator.ECCLevel.M, 4, drawQuietZones: true);
         return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 
