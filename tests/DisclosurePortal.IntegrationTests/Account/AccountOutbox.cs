@@ -27,11 +27,13 @@ public static partial class AccountOutbox
     }
 
     /// <summary>The reset link in a message, as a local path and query.</summary>
-    public static string ResetLink(MimeMessage message)
+    public static string ResetLink(MimeMessage message) => new Uri(AbsoluteResetLink(message)).PathAndQuery;
+
+    public static string AbsoluteResetLink(MimeMessage message)
     {
         var match = Link().Match(message.TextBody ?? string.Empty);
         Assert.True(match.Success, "The e-mail has no reset link.");
-        return new Uri(match.Value).PathAndQuery;
+        return match.Value;
     }
 
     [GeneratedRegex(@"https?://\S+/account/reset-password\?\S+")]

@@ -23,8 +23,10 @@ public sealed class AccountPasswordResetTests(AccountPortalFactory portal) : ICl
         Assert.Equal("/account/forgot-password-confirmation", known.RedirectPath);
         Assert.Equal(known.Status, notKnown.Status);
         Assert.Equal(known.RedirectPath, notKnown.RedirectPath);
-        Assert.Single(await AccountOutbox.MessagesToAsync(portal.Outbox, user.Email));
+        var message = Assert.Single(await AccountOutbox.MessagesToAsync(portal.Outbox, user.Email));
         Assert.Empty(await AccountOutbox.MessagesToAsync(portal.Outbox, unknown));
+        // Links use Accounts:PublicOrigin, not the request's Host header, which a sender could forge.
+        Assert.StartsWith(AccountPortalFactory.PublicOrigin + "/account/reset-password?userId=", AccountOutbox.AbsoluteResetLink(message), StringComparison.Ordinal);
 
         var confirmation = await browser.GetAsync(known.RedirectPath!);
         Assert.Equal(HttpStatusCode.OK, confirmation.Status);

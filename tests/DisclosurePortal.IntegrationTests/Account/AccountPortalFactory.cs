@@ -18,6 +18,9 @@ public class AccountPortalFactory : WebApplicationFactory<Program>
     /// <summary>Small, so lockout tests need few attempts (the options allow 3 to 20).</summary>
     public const int MaxFailedSignIns = 3;
 
+    /// <summary>Differs from the test client's https://localhost, so tests can see which one links use.</summary>
+    public const string PublicOrigin = "https://portal.account.test";
+
     private readonly string root = Path.Combine(Path.GetTempPath(), "dp-account-tests", Guid.NewGuid().ToString("N"));
 
     public string Outbox => Path.Combine(root, "outbox");
@@ -32,6 +35,7 @@ public class AccountPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Accounts:MaxFailedSignIns", MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Accounts:RequireTwoFactorForAdmins", RequireTwoFactorForAdmins ? "true" : "false");
+        builder.UseSetting("Accounts:PublicOrigin", PublicOrigin);
     }
 
     /// <summary>A browser of its own: cookies kept, redirects returned to the test rather than followed.</summary>
