@@ -52,6 +52,7 @@ public static class PortalApplicationExtensions
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
             RequestPath = "/assets",
         });
+        app.UseMiddleware<AdminTwoFactorRequirement>();
         app.UseAntiforgery();
         return app;
     }

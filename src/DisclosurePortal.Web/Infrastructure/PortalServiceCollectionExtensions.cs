@@ -70,6 +70,8 @@ public static class PortalServiceCollectionExtensions
         services.AddAuthorization();
         services.AddScoped<PortalSession>();
         services.AddScoped<AccountRedirects>();
+        services.AddScoped<AccountEmailLinks>();
+        services.AddScoped<SignedInAccount>();
         return services;
     }
 

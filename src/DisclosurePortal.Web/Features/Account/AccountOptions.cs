@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DisclosurePortal.Web.Features.Account;
 
 /// <summary>Configuration section "Accounts".</summary>
-public sealed class AccountOptions
+public sealed class AccountOptions : IValidatableObject
 {
     public const string Section = "Accounts";
 
@@ -15,4 +15,19 @@ public sealed class AccountOptions
 
     [Range(1, 1440)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// The portal's public address (e.g. https://disclosure.example.com) for links in e-mails. When empty the
+    /// address of the request is used; set it in production so a forged Host header cannot redirect reset links.
+    /// </summary>
+    public string? PublicOrigin { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(PublicOrigin)
+            && !(Uri.TryCreate(PublicOrigin, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            yield return new ValidationResult("Accounts:PublicOrigin must be an absolute http(s) address.", [nameof(PublicOrigin)]);
+        }
+    }
 }
