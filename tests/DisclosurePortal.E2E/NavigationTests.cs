@@ -50,6 +50,28 @@ public sealed class NavigationTests(PortalFixture portal) : BrowserTest(portal)
         });
 
     [Fact]
+    public Task A_link_clicked_before_the_circuit_has_rendered_opens_the_page_it_names() =>
+        RunAsync(nameof(A_link_clicked_before_the_circuit_has_rendered_opens_the_page_it_names), async sessions =>
+        {
+            var page = await sessions.NewPageAsync("respondent");
+            // Let the circuit start but hold back the server's answers, so the click surely lands in the moment
+            // between the prerendered page and the circuit's first render (a slow network or a busy server).
+            await using var circuit = await HeldCircuit.RouteAsync(page);
+            await page.SignInAsync(DemoAccounts.NorthwindRespondent);
+            await circuit.Started.WaitAsync(TimeSpan.FromSeconds(30));
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Upload a work list" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/response$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work lists", Level = 1 })).ToBeVisibleAsync();
+
+            circuit.Release();
+            await page.WaitForUploadInputAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work lists", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoAccounts.Northwind, Level = 1 })).ToHaveCountAsync(0);
+            await Expect(page).ToHaveURLAsync(new Regex("/response$"));
+        });
+
+    [Fact]
     public Task Anonymous_visit_to_home_redirects_to_sign_in() => RunAsync(nameof(Anonymous_visit_to_home_redirects_to_sign_in), async sessions =>
     {
         var page = await sessions.NewPageAsync("anonymous");
