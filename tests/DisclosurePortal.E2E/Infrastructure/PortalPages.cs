@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DisclosurePortal.E2E.Infrastructure;
+
+/// <summary>What a person does on the portal, in Playwright steps that wait on the UI, never on the clock.</summary>
+internal static partial class PortalPages
+{
+    public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid='{testId}']");
+
+    public static ILocator ByTestId(this ILocator scope, string testId) => scope.Locator($"[data-testid='{testId}']");
+
+    /// <summary>Fills the real sign-in form and submits it; the caller checks where it leads.</summary>
+    public static async Task SubmitSignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.ByTestId("sign-in").ClickAsync();
+    }
+
+    /// <summary>Signs in with a demo account and waits for its home page ("/").</summary>
+    public static async Task SignInAsync(this IPage page, string email)
+    {
+        await page.SubmitSignInAsync(email, DemoAccounts.Password);
+        await Expect(page).ToHaveURLAsync(HomeUrl());
+        await Expect(page.ByTestId("sign-out")).ToBeVisibleAsync();
+    }
+
+    public static Regex HomeUrl() => HomeUrlPattern();
+
+    /// <summary>Opens the respondent's work-list page and waits until its file input is wired to the live circuit.</summary>
+    public static async Task OpenWorkListsAsync(this IPage page)
+    {
+        await page.GotoAsync("/response");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work lists", Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForUploadInputAsync();
+    }
+
+    /// <summary>
+    /// The page is prerendered, and its file input only reaches the server once the Blazor circuit has
+    /// connected and InputFile has initialised it (it then carries _blazorInputFileNextFileId). Until then a
+    /// chosen file would go nowhere, so wait for exactly that, and for the input not to be busy.
+    /// </summary>
+    public static Task WaitForUploadInputAsync(this IPage page) =>
+        page.WaitForFunctionAsync(
+            """
+            () => {
+              const input = document.querySelector("[data-testid='worklist-input']");
+              return !!input && !input.disabled && input._blazorInputFileNextFileId !== undefined;
+            }
+            """,
+            null,
+            new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+
+    /// <summary>Chooses a file in the hidden input, as a person choosing it in the file dialog.</summary>
+    public static async Task UploadWorkListAsync(this IPage page, string fileName, byte[] content, string mimeType = "text/csv")
+    {
+        await page.WaitForUploadInputAsync();
+        await page.ByTestId("worklist-input").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
+    }
+
+    public static ILocator UploadHistoryRows(this IPage page) => page.ByTestId("upload-history").Locator("tbody tr");
+
+    public static ILocator UploadHistoryRow(this IPage page, string fileName) =>
+        page.UploadHistoryRows().Filter(new LocatorFilterOptions { Has = page.GetByText(fileName, new() { Exact = true }) });
+
+    /// <summary>The history as it stands once the page has loaded: how many uploads, and the sum of accepted rows.</summary>
+    public static async Task<(int Uploads, int Accepted)> UploadTotalsAsync(this IPage page)
+    {
+        var rows = page.UploadHistoryRows();
+        var accepted = await rows.Locator("td:nth-child(3)").AllInnerTextsAsync();
+        return (await rows.CountAsync(), accepted.Sum(ParseCount));
+    }
+
+    public static int ParseCount(string text) =>
+        int.Parse(string.Concat(text.Where(char.IsAsciiDigit)), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>Lets late requests (styles, scripts, the circuit's first render) settle before a screenshot.</summary>
+    public static async Task SettleAsync(this IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 30_000 });
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+    }
+
+    [GeneratedRegex(@"^https?://[^/]+/$")]
+    private static partial Regex HomeUrlPattern();
+}
