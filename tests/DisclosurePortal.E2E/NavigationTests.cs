@@ -18,11 +18,10 @@ public sealed class NavigationTests(PortalFixture portal) : BrowserTest(portal)
             await page.SignInAsync(DemoAccounts.NorthwindRespondent);
 
             // Typed or bookmarked: the server's authorization refuses the page before Blazor renders it, and the
-            // sign-in cookie's access-denied page says so (the in-app notice below words it differently).
+            // sign-in cookie's access-denied page says so in the same words as the in-app notice.
             await page.GotoAsync(path);
             await Expect(page).ToHaveURLAsync(new Regex("/account/access-denied"));
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
-            await Expect(page.GetByText("Your account does not have access to that page.")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not part of your role" })).ToBeVisibleAsync();
             await ExpectNoStaffDataAsync(page);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Go to your home page" }).ClickAsync();

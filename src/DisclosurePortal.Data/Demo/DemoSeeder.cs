@@ -122,11 +122,14 @@ public sealed class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users
     private const string DemoLetter = """
         **Demo letter — not a real request.**
 
-        Aurora Records and its affiliates reserve all rights in their recordings, compositions, lyrics,
-        audiovisual recordings, artwork and metadata against text-and-data mining and the training,
-        development or commercialisation of AI systems, with effect from 16 May 2024.
+        Aurora Records and its affiliates reserve all rights in their recordings, compositions, lyrics, audiovisual recordings, artwork and metadata against text-and-data mining and against the training, development or commercialisation of AI systems, with effect from 16 May 2024.
 
-        Please disclose whether you used any of our content, which works, how you obtained them, how many
-        copies you made, whether you still keep them and why. Upload the list of works on this portal.
+        Please tell us, by the deadline shown on this portal:
+
+        - whether you used any of our content for text-and-data mining or AI training;
+        - which works, and how you obtained them;
+        - how many copies you made, whether you still keep them, for how long and why.
+
+        Upload the list of works you used on this portal.
         """;
 }
