@@ -40,9 +40,18 @@ summary_line() {
   printf '%s\n' "$line"
 }
 
+# PostgreSQL refuses to run as root: as root, run its tools as the postgres user (from /, which that user can read).
+as_postgres() {
+  if ((EUID == 0)); then
+    (cd / && runuser -u postgres -- "$@")
+  else
+    (cd / && "$@")
+  fi
+}
+
 stop_postgres() {
   if [[ -n "$PG_DATA" && -n "$PG_BIN" && -f "$PG_DATA/postmaster.pid" ]]; then
-    (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop) >/dev/null 2>&1 || true
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   if [[ -n "$PG_TMP" && -d "$PG_TMP" ]]; then
     rm -rf "$PG_TMP"
@@ -88,8 +97,10 @@ fi
 PG_BIN="$(postgres_bin_dir)"
 [[ -n "$PG_BIN" ]] || fail "PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb) are still missing after installation"
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH; see global.json for the version"
-command -v runuser >/dev/null || fail "runuser (util-linux) is needed to run PostgreSQL as the postgres user"
-id postgres >/dev/null 2>&1 || fail "the 'postgres' system user does not exist (it comes with the postgresql package)"
+if ((EUID == 0)); then
+  command -v runuser >/dev/null || fail "runuser (util-linux) is needed to run PostgreSQL as the postgres user"
+  id postgres >/dev/null 2>&1 || fail "the 'postgres' system user does not exist (it comes with the postgresql package)"
+fi
 
 # --- 2. Local tools -------------------------------------------------------------------------------
 step "Restoring local dotnet tools"
@@ -106,17 +117,19 @@ PG_TMP="$(mktemp -d /tmp/portal-pg.XXXXXX)"
 PG_DATA="$PG_TMP/data"
 PG_SOCKET="$PG_TMP/socket"
 mkdir -p "$PG_DATA" "$PG_SOCKET"
-chown -R postgres:postgres "$PG_TMP"
 chmod 700 "$PG_TMP" "$PG_DATA"
-(cd / && runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --no-instructions) >"$PG_TMP/initdb.log" 2>&1 \
+if ((EUID == 0)); then
+  chown -R postgres:postgres "$PG_TMP"
+fi
+as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --no-instructions >"$PG_TMP/initdb.log" 2>&1 \
   || { cat "$PG_TMP/initdb.log" >&2; fail "initdb failed"; }
 
 PG_PORT=""
 for _ in $(seq 1 20); do
   candidate=$((20000 + RANDOM % 40000))
   port_is_free "$candidate" || continue
-  if (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_TMP/server.log" -w -t 60 \
-      -o "-p $candidate -k $PG_SOCKET -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start) >/dev/null 2>&1; then
+  if as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_TMP/server.log" -w -t 60 \
+      -o "-p $candidate -k $PG_SOCKET -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null 2>&1; then
     PG_PORT="$candidate"
     break
   fi
@@ -126,7 +139,7 @@ if [[ -z "$PG_PORT" ]]; then
   fail "could not start PostgreSQL on a free loopback port"
 fi
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
-echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $NF}') listening on 127.0.0.1:$PG_PORT (data in $PG_DATA)"
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') listening on 127.0.0.1:$PG_PORT (data in $PG_DATA)"
 
 # --- 4. Build once, then the SQL Server idempotent script -----------------------------------------
 step "Building DisclosurePortal.sln ($CONFIGURATION)"

@@ -114,6 +114,10 @@ public sealed class DevelopmentHostTests(DevelopmentPortal portal) : IClassFixtu
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
         Assert.False(response.Headers.Contains("Content-Security-Policy"));
+
+        // appsettings.Development.json turns the demo on; the test host's Demo:Enabled=false wins over it.
+        await using var db = portal.CreateDbContext();
+        Assert.Equal(0, await db.Users.CountAsync());
     }
 }
 
