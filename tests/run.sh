@@ -174,7 +174,7 @@ TEST_RC=0
 # folder, so each trx file belongs to exactly one project and none overwrites another.
 dotnet test DisclosurePortal.sln -c "$CONFIGURATION" --no-build \
   -p:PortalTestResultsDirectory="$RESULTS" \
-  --logger "trx;LogFileName=results.trx"
+  --logger "trx;LogFileName=results.trx" || TEST_RC=$?
 
 # Totals from every trx file's <Counters .../> element (attributes in any order).
 counter() {
