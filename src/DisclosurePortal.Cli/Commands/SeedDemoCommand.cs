@@ -24,13 +24,11 @@ internal static class SeedDemoCommand
             : "The database already has users; no demo data was added.");
         await output.WriteLineAsync();
         await output.WriteLineAsync("Demo sign-ins (synthetic data, not real):");
-        foreach (var login in DemoSeeder.Logins)
+        foreach (var line in DemoSeeder.SignInLines())
         {
-            var who = login.Company is null ? login.Role : $"{login.Role} ({login.Company})";
-            await output.WriteLineAsync($"  {who,-38} {login.Email}");
+            await output.WriteLineAsync($"  {line}");
         }
 
-        await output.WriteLineAsync($"  Password for every demo sign-in: {DemoSeeder.Password}");
         return 0;
     }
 }

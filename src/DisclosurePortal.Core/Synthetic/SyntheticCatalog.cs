@@ -45,18 +45,21 @@ public static class SyntheticCatalog
         {
             var year = 1960 + random.Next(65);
             var isrc = Isrc.Parse(
-                $"{Countries[i % Countries.Length]}{Registrant(i / Countries.Length / 100_000)}{year % 100:00}{i / Countries.Length % 100_000:00000}");
+                $"{Countries[i % Countries.Length]}{Registrant(i / Countries.Length / 100_000)}{year % 100:00}{Designation(i / Countries.Length % 100_000):00000}");
             yield return new SyntheticRecording(isrc, Title(random), artists[random.Next(artists.Length)], 120 + random.Next(300), year);
         }
     }
 
-    // Base-36 so each block of 100,000 codes per country gets its own registrant and ISRCs never repeat.
+    // Each block of 100,000 codes per country gets its own registrant, so ISRCs never repeat.
     private static string Registrant(int block)
     {
         const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        var n = block + (10 * 36 * 36); // start at "A00" so it reads like a registrant code
+        var n = block + (10 * 1296) + (30 * 36) + 27; // "AUR" first: reads like a label's registrant code
         return $"{digits[n / 1296 % 36]}{digits[n / 36 % 36]}{digits[n % 36]}";
     }
+
+    // A bijection on 0..99,999 (7,919 is coprime with 100,000), so designation codes look issued, not counted.
+    private static int Designation(int n) => (int)((n * 7_919L + 4_211) % 100_000);
 
     private static string Title(Random random)
     {

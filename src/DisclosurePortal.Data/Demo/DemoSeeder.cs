@@ -28,6 +28,18 @@ public sealed class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users
         new(PortalRoles.Respondent, "respondent@tessellate.demo.test", Password, "Tessellate Labs (demo)"),
     ];
 
+    /// <summary>The demo sign-ins as lines for a console: who, e-mail, and the shared password last.</summary>
+    public static IEnumerable<string> SignInLines()
+    {
+        foreach (var login in Logins)
+        {
+            var who = login.Company is null ? login.Role : $"{login.Role} ({login.Company})";
+            yield return $"{who,-38} {login.Email}";
+        }
+
+        yield return $"Password for every demo sign-in: {Password}";
+    }
+
     /// <summary>Seeds when the database holds no users yet; returns whether it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
     {

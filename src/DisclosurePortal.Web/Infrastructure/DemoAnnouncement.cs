@@ -13,13 +13,11 @@ internal static class DemoAnnouncement
         Console.WriteLine("   Disclosure Portal — DEMO DATA (synthetic, not real)");
         Console.WriteLine($"   Open {url}");
         Console.WriteLine();
-        foreach (var login in DemoSeeder.Logins)
+        foreach (var line in DemoSeeder.SignInLines())
         {
-            var who = login.Company is null ? login.Role : $"{login.Role} ({login.Company})";
-            Console.WriteLine($"   {who,-38} {login.Email}");
+            Console.WriteLine($"   {line}");
         }
 
-        Console.WriteLine($"   Password for every demo sign-in: {DemoSeeder.Password}");
         Console.WriteLine("  ==============================================================");
         Console.WriteLine();
     }
