@@ -66,10 +66,15 @@ public sealed class RecordingReconciliation(IDbContextFactory<PortalDbContext> d
     private static async Task<RecordingMatcher> MatcherForAsync(PortalDbContext db, List<WorkListEntry> entries, CancellationToken cancellationToken)
     {
         var isrcs = entries.Select(e => e.Isrc).OfType<string>().Distinct().ToList();
-        var titleKeys = entries.Select(e => TextNormaliser.Key(e.Title)).Where(k => k.Length > 0).Distinct().ToList();
+        // Both the title as listed and without its version words, so "Song (Remastered 2011)" finds "Song".
+        var titleKeys = entries
+            .SelectMany(e => new[] { TextNormaliser.Key(e.Title), TitleParser.Parse(e.Title).BaseKey })
+            .Where(k => k.Length > 0)
+            .Distinct()
+            .ToList();
         var catalog = await db.CatalogRecordings.AsNoTracking()
             .Where(r => isrcs.Contains(r.Isrc) || titleKeys.Contains(r.TitleKey))
-            .Select(r => new CatalogRecordingKey(r.Id, r.Isrc, r.TitleKey, r.ArtistKey))
+            .Select(r => new CatalogRecordingKey(r.Id, r.Isrc, r.Title, r.Artist))
             .ToListAsync(cancellationToken);
         return new RecordingMatcher(catalog);
     }
