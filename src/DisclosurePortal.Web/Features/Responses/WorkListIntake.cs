@@ -35,7 +35,8 @@ public sealed class WorkListIntake(
         var response = await db.Responses.SingleOrDefaultAsync(r => r.Id == responseId, cancellationToken);
         if (response is null || response.CompanyId != companyId)
         {
-            // Same answer as "does not exist": another company's response is not acknowledged.
+            // Same answer as "does not exist": another company's response is not acknowledged, but it is logged.
+            logger.LogWarning("Upload refused: user {UserId} of company {CompanyId} named response {ResponseId}, which is not its company's", principal.UserId, companyId, responseId);
             throw new KeyNotFoundException("Response not found.");
         }
 

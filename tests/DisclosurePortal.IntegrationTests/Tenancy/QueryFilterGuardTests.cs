@@ -1,0 +1,52 @@
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Entities;
+
+namespace DisclosurePortal.IntegrationTests.Tenancy;
+
+/// <summary>
+/// The company query filters are the portal's main wall between tenants: every company-owned entity must
+/// have one, and no code may switch them off except where this allow-list says why.
+/// </summary>
+public class QueryFilterGuardTests
+{
+    // Path (from the repository root) → why that file may bypass the company filters. Empty for now.
+    private static readonly Dictionary<string, string> BypassAllowList = new(StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_company_owned_entity_has_a_query_filter()
+    {
+        using var db = new PortalDbContext(PortalDatabase.Options(DatabaseProvider.Sqlite, "Data Source=:memory:"), new CompanyScope());
+        var owned = db.Model.GetEntityTypes().Where(t => typeof(ICompanyOwned).IsAssignableFrom(t.ClrType)).ToList();
+
+        Assert.NotEmpty(owned);
+        Assert.All(owned, t => Assert.True(t.GetDeclaredQueryFilters().Count > 0, $"{t.ClrType.Name} is company-owned but has no query filter"));
+    }
+
+    [Fact]
+    public void No_code_bypasses_the_query_filters_outside_the_allow_list()
+    {
+        var root = RepositoryRoot();
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("IgnoreQueryFilters", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Where(f => !BypassAllowList.ContainsKey(f))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"IgnoreQueryFilters outside the allow-list in: {string.Join(", ", offenders)}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DisclosurePortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DisclosurePortal.sln not found above the test output folder.");
+    }
+}
