@@ -60,11 +60,5 @@ public sealed class HomePageTests(PortalFixture portal) : BrowserTest(portal)
     /// <summary>"20 d 04 h 12 m" or, in the last day, "5 h 03 m 09 s".</summary>
     private static System.Text.RegularExpressions.Regex DurationText() => new(@"\d+ (d|h) \d\d (h|m)");
 
-    private static async Task ExpectNoErrorUiAsync(IPage page)
-    {
-        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        await Expect(page.GetByText("An unhandled error has occurred")).ToHaveCountAsync(0);
-    }
-
     private Task SaveHomeScreenshotAsync(IPage page, string role) => Portal.SaveScreenshotAsync(page, $"{role}-home");
 }

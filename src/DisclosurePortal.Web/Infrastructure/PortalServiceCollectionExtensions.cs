@@ -95,6 +95,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IEmailSender<PortalUser>, PickupFolderEmailSender>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RequestOverviewService>();
+        services.AddScoped<RequestEditorService>();
         services.AddScoped<WorkListIntake>();
         services.AddScoped<RecordingReconciliation>();
         services.AddScoped<RespondentWorkspace>();

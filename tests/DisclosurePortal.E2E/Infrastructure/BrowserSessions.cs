@@ -83,6 +83,13 @@ public abstract class BrowserTest(PortalFixture portal)
 {
     protected PortalFixture Portal { get; } = portal;
 
+    /// <summary>The page is in one piece: Blazor's error bar is hidden and no unhandled error is shown.</summary>
+    protected static async Task ExpectNoErrorUiAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByText("An unhandled error has occurred")).ToHaveCountAsync(0);
+    }
+
     protected async Task RunAsync(string testName, Func<BrowserSessions, Task> body)
     {
         await using var sessions = new BrowserSessions(Portal);
