@@ -44,11 +44,13 @@ public static class SyntheticCatalog
         for (var i = 0; i < count; i++)
         {
             var year = 1960 + random.Next(65);
-            var isrc = Isrc.Parse(
-                $"{Countries[i % Countries.Length]}{Registrant(i / Countries.Length / 100_000)}{year % 100:00}{Designation(i / Countries.Length % 100_000):00000}");
-            yield return new SyntheticRecording(isrc, Title(random), artists[random.Next(artists.Length)], 120 + random.Next(300), year);
+            yield return new SyntheticRecording(IsrcFor(i, year), Title(random), artists[random.Next(artists.Length)], 120 + random.Next(300), year);
         }
     }
+
+    /// <summary>The ISRC of the <paramref name="index"/>-th synthetic recording: unique per index, whatever the year.</summary>
+    internal static Isrc IsrcFor(int index, int year) => Isrc.Parse(
+        $"{Countries[index % Countries.Length]}{Registrant(index / Countries.Length / 100_000)}{year % 100:00}{Designation(index / Countries.Length % 100_000):00000}");
 
     // Each block of 100,000 codes per country gets its own registrant, so ISRCs never repeat.
     private static string Registrant(int block)
