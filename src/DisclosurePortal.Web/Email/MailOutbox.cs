@@ -45,6 +45,7 @@ public sealed class MailOutbox(PickupFolder folder)
         }
 
         return directory.EnumerateFiles(PickupFolder.MessagePattern)
+            .Where(f => string.Equals(f.Extension, ".eml", StringComparison.OrdinalIgnoreCase)) // never a half-written .eml.tmp
             .OrderByDescending(f => f.LastWriteTimeUtc)
             .ThenByDescending(f => f.Name, StringComparer.Ordinal)
             .ToList();
