@@ -28,6 +28,7 @@ public class NavMenuTests : BunitContext
         var links = LinksFor(PortalRoles.Admin);
         Assert.Contains("requests", links);
         Assert.Contains("admin/users", links);
+        Assert.Contains("admin/outbox", links);
         Assert.Contains("review", links);
         Assert.DoesNotContain("response", links);
     }
@@ -39,6 +40,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("review", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);
+        Assert.DoesNotContain("admin/outbox", links);
         Assert.DoesNotContain("response", links);
     }
 

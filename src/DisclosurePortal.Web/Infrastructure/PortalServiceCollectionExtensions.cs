@@ -8,6 +8,7 @@ using DisclosurePortal.Web.Features.Requests;
 using DisclosurePortal.Web.Features.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace DisclosurePortal.Web.Infrastructure;
@@ -92,7 +93,14 @@ public static class PortalServiceCollectionExtensions
             .Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IEmailSender<PortalUser>, PickupFolderEmailSender>();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton(PickupFolder.From);
+        services.AddSingleton<IMailDelivery>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == MailDeliveryMode.Smtp
+                ? ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp)
+                : ActivatorUtilities.CreateInstance<PickupFolderMailDelivery>(sp));
+        services.AddSingleton<IEmailSender<PortalUser>, AccountEmailSender>();
+        services.AddSingleton<MailOutbox>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RequestOverviewService>();
         services.AddScoped<RequestEditorService>();
