@@ -13,29 +13,9 @@ public static class SyntheticCatalog
 {
     private static readonly string[] Countries = ["GB", "US", "DE", "FR", "SE", "JP", "BR", "ES", "NL", "KR"];
 
-    private static readonly string[] TitleWords =
-    [
-        "Midnight", "River", "Golden", "Echo", "Paper", "Summer", "Silent", "Neon", "Harbour", "Velvet",
-        "Northern", "Lights", "Heart", "Road", "Fire", "Ocean", "Glass", "Garden", "Thunder", "Dream",
-        "Shadow", "Morning", "City", "Wild", "Blue", "Stone", "Satellite", "Honey", "Winter", "Dance",
-        "Corazón", "Noche", "Liebe", "Sommer", "Rêve", "Étoile", "Lumière", "Fuego", "Sonho", "Hjärta",
-    ];
-
     private static readonly string[] TitleShapes = ["{0} {1}", "{0} of {1}", "The {0} {1}", "{0}", "{0} & {1}", "{0} ({1})"];
 
-    private static readonly string[] FirstNames =
-    [
-        "Ada", "Bruno", "Chloé", "Dario", "Elin", "Farah", "Gustav", "Hana", "Ines", "Jonas", "Kenji", "Lena",
-        "Mateo", "Nadia", "Oskar", "Priya", "Rafael", "Sofia", "Tariq", "Ulla", "Vera", "Yusuf", "Zoë", "Åsa",
-    ];
 
-    private static readonly string[] Surnames =
-    [
-        "Albrecht", "Brennan", "Castillo", "Dubois", "Eklund", "Fischer", "García", "Hayes", "Ishikawa", "Jansen",
-        "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quinn", "Rossi", "Santos", "Tanaka",
-    ];
-
-    private static readonly string[] BandWords = ["Collective", "Orchestra", "Brothers", "Sound System", "Quartet", "Club", "Parade", "Machine"];
 
     public static IEnumerable<SyntheticRecording> Generate(int count, int seed = 2024)
     {
@@ -66,12 +46,12 @@ public static class SyntheticCatalog
     private static string Title(Random random)
     {
         var shape = TitleShapes[random.Next(TitleShapes.Length)];
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Pick(random, TitleWords), Pick(random, TitleWords));
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, Pick(random, SyntheticNames.TitleWords), Pick(random, SyntheticNames.TitleWords));
     }
 
     private static string ArtistName(Random random) => random.Next(4) == 0
-        ? $"The {Pick(random, TitleWords)} {Pick(random, BandWords)}"
-        : $"{Pick(random, FirstNames)} {Pick(random, Surnames)}";
+        ? $"The {Pick(random, SyntheticNames.TitleWords)} {Pick(random, SyntheticNames.BandWords)}"
+        : $"{Pick(random, SyntheticNames.FirstNames)} {Pick(random, SyntheticNames.Surnames)}";
 
     private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
 }
