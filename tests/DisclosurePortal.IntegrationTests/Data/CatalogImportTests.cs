@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using DisclosurePortal.Core.Catalog;
+using DisclosurePortal.Core.Synthetic;
+using DisclosurePortal.Data.Catalog;
+using DisclosurePortal.Data.Entities;
+using DisclosurePortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.IntegrationTests.Data;
+
+/// <summary>Catalog files go into the database as upserts with a version and counts; a refused file changes nothing.</summary>
+public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
+{
+    private const int Recordings = 120;
+    private readonly TempDirectory folder = new("catalog-import");
+
+    public void Dispose()
+    {
+        folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [SkippableFact]
+    public async Task Imports_a_synthetic_catalog_then_reimports_unchanged_then_sees_changes()
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        var summary = SyntheticCatalogFiles.Write(folder.Path, Recordings, listRows: 5);
+
+        var compositions = await ImportAsync(SyntheticCatalogFiles.CompositionsFile, CatalogFileKind.Compositions);
+        var releases = await ImportAsync(SyntheticCatalogFiles.ReleasesFile, CatalogFileKind.Releases);
+        var progress = new List<int>();
+        var recordings = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings, batchSize: 50, progress: progress.Add);
+
+        Assert.Equal((summary.Compositions, summary.Compositions, 0, 0, 0), Counts(compositions));
+        Assert.Equal((summary.Releases, summary.Releases, 0, 0, 0), Counts(releases));
+        Assert.Equal((Recordings, Recordings, 0, 0, 0), Counts(recordings));
+        Assert.Equal(Recordings, progress[^1]);
+        Assert.True(progress.Count >= 3, "progress is reported per batch");
+        Assert.Equal(64, recordings.Sha256.Length);
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(Recordings, await db.CatalogRecordings.CountAsync());
+            Assert.Equal(summary.Compositions, await db.CatalogCompositions.CountAsync());
+            Assert.Equal(summary.Releases, await db.CatalogReleases.CountAsync());
+            Assert.True(await db.CompositionWriters.CountAsync() >= summary.Compositions);
+
+            // Every recording reaches its composition and its release through the label's own ids.
+            Assert.Equal(0, await db.CatalogRecordings.CountAsync(r => r.CompositionId == null));
+            Assert.Equal(Recordings, await db.ReleaseTracks.CountAsync());
+            var first = await db.CatalogRecordings.Include(r => r.Composition).SingleAsync(r => r.SourceId == SyntheticLabelCatalog.RecordingId(0));
+            Assert.Equal(first.CompositionSourceId, first.Composition!.SourceId);
+            Assert.Equal(recordings.Id, first.CatalogVersionId);
+            Assert.NotEmpty(first.TitleKey);
+        }
+
+        // The same file again: nothing added or changed, no duplicates.
+        var again = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings);
+        Assert.Equal((Recordings, 0, 0, Recordings, 0), Counts(again));
+        var compositionsAgain = await ImportAsync(SyntheticCatalogFiles.CompositionsFile, CatalogFileKind.Compositions);
+        Assert.Equal((summary.Compositions, 0, 0, summary.Compositions, 0), Counts(compositionsAgain));
+
+        // Two titles changed, one row broken, one new row.
+        var path = folder.Combine(SyntheticCatalogFiles.RecordingsFile);
+        var rows = ReadCsv(path);
+        rows[1][2] = "Changed One";
+        rows[2][2] = "Changed Two";
+        rows[3] = ["REC-BROKEN", "NOT-AN-ISRC", "Broken", "", "Band", "", "200", "2001", "Label", "", ""];
+        rows.Add(["REC-NEW", "ZZX992600001", "Brand New", "", "Band", "", "200", "2026", "Label", "", ""]);
+        WriteCsv(path, rows);
+
+        var rejected = new List<CatalogFileRow>();
+        var modified = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings, rejected: rejected.Add);
+        Assert.Equal((Recordings + 1, 1, 2, Recordings - 3, 1), Counts(modified));
+        Assert.Equal(modified.Rows, modified.Added + modified.Changed + modified.Unchanged + modified.Rejected);
+        var report = Assert.Single(rejected);
+        Assert.Equal((4, "ISRC 'NOT-AN-ISRC' is not valid"), (report.Line, report.RejectionReason));
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(Recordings + 1, await db.CatalogRecordings.CountAsync());
+            var changed = await db.CatalogRecordings.SingleAsync(r => r.Title == "Changed One");
+            Assert.Equal(modified.Id, changed.CatalogVersionId);
+            Assert.Equal("changed one", changed.TitleKey);
+            Assert.Equal(6, await db.CatalogVersions.CountAsync());
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("title,artist\nA,B\n")]
+    [InlineData("isrc,title,artist\n")]
+    public async Task A_refused_file_changes_nothing(string content)
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        var before = await SnapshotAsync();
+        File.WriteAllText(folder.Combine("bad.csv"), content);
+
+        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("bad.csv", CatalogFileKind.Recordings));
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_binary_file_is_refused_and_changes_nothing()
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        var before = await SnapshotAsync();
+        File.WriteAllBytes(folder.Combine("bad.bin"), [0x50, 0x4B, 3, 4, 0, 0, 1, 2, 3]);
+
+        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("bad.bin", CatalogFileKind.Releases));
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    private static List<string[]> ReadCsv(string path)
+    {
+        using var reader = new CsvReader(new StreamReader(path), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(reader.Parser.Record!);
+        }
+
+        return rows;
+    }
+
+    private static void WriteCsv(string path, List<string[]> rows)
+    {
+        using var writer = new CsvWriter(new StreamWriter(path, append: false, new UTF8Encoding(false)), CultureInfo.InvariantCulture);
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
+            {
+                writer.WriteField(cell);
+            }
+
+            writer.NextRecord();
+        }
+    }
+
+    private static (int Rows, int Added, int Changed, int Unchanged, int Rejected) Counts(CatalogVersion v) =>
+        (v.Rows, v.Added, v.Changed, v.Unchanged, v.Rejected);
+
+    private async Task<(int, int, int, int)> SnapshotAsync()
+    {
+        await using var db = database.CreateContext();
+        return (await db.CatalogRecordings.CountAsync(), await db.CatalogReleases.CountAsync(), await db.CatalogCompositions.CountAsync(), await db.CatalogVersions.CountAsync());
+    }
+
+    private async Task<CatalogVersion> ImportAsync(
+        string file, CatalogFileKind kind, int batchSize = 1000, Action<int>? progress = null, Action<CatalogFileRow>? rejected = null)
+    {
+        await using var db = database.CreateContext();
+        await using var stream = File.OpenRead(folder.Combine(file));
+        var importer = new CatalogImporter(db, new FixedTimeProvider(TestData.Now));
+        return await importer.ImportAsync(stream, file, kind, new CatalogImportOptions { BatchSize = batchSize, Progress = progress, Rejected = rejected });
+    }
+}
+
+public sealed class CatalogImportTestsOnSqlite(SqliteDatabaseFixture database) : CatalogImportTests(database), IClassFixture<SqliteDatabaseFixture>;
+
+public sealed class CatalogImportTestsOnPostgreSql(PostgreSqlDatabaseFixture database) : CatalogImportTests(database), IClassFixture<PostgreSqlDatabaseFixture>;
