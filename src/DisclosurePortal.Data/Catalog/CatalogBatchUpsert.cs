@@ -64,17 +64,26 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
     private async Task CompositionsAsync(List<CatalogCompositionRow> rows, CancellationToken cancellationToken)
     {
         var iswcs = rows.Where(r => r.Iswc is not null).Select(r => r.Iswc!.Value.Value).ToList();
-        var sourceIds = rows.Where(r => r.Iswc is null).Select(r => r.SourceId!).ToList();
-        var existing = (await db.CatalogCompositions.Include(c => c.Writers)
-                .Where(c => (c.Iswc != null && iswcs.Contains(c.Iswc)) || (c.Iswc == null && c.SourceId != null && sourceIds.Contains(c.SourceId)))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Iswc ?? CompositionKey.ForSourceId(c.SourceId!), StringComparer.Ordinal);
+        var sourceIds = rows.Where(r => r.SourceId is not null).Select(r => r.SourceId!).ToList();
+        var found = await db.CatalogCompositions.Include(c => c.Writers)
+            .Where(c => (c.Iswc != null && iswcs.Contains(c.Iswc)) || (c.Iswc == null && c.SourceId != null && sourceIds.Contains(c.SourceId)))
+            .ToListAsync(cancellationToken);
+        var byIswc = found.Where(c => c.Iswc is not null).ToDictionary(c => c.Iswc!, StringComparer.Ordinal);
+
+        // A work stored without an ISWC is the same work when a later file gives its id with an ISWC.
+        var withoutIswc = found.Where(c => c.Iswc is null).GroupBy(c => c.SourceId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        CatalogComposition? Existing(CatalogCompositionRow row) =>
+            row.Iswc is { } iswc && byIswc.TryGetValue(iswc.Value, out var byCode) ? byCode
+            : row.SourceId is { } id && withoutIswc.Remove(id, out var byId) ? byId
+            : null;
+
         foreach (var row in rows)
         {
             var hash = CatalogContentHash.Of(row);
-            if (!existing.TryGetValue(row.Key, out var composition))
+            var composition = Existing(row);
+            if (composition is null)
             {
-                composition = new CatalogComposition { Iswc = row.Iswc?.Value };
+                composition = new CatalogComposition();
                 db.CatalogCompositions.Add(composition);
                 version.Added++;
             }
@@ -89,6 +98,7 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
                 composition.Writers.Clear(); // the file's writer list replaces the stored one
             }
 
+            composition.Iswc = row.Iswc?.Value;
             composition.Title = row.Title;
             composition.TitleKey = TitleParser.Parse(row.Title).BaseKey;
             composition.LyricFirstLine = row.LyricFirstLine;
