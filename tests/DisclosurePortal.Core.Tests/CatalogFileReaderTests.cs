@@ -38,6 +38,16 @@ public class CatalogFileReaderTests
         Assert.Equal(["A", "B"], r.FeaturedArtists);
     }
 
+    [Fact]
+    public void Reads_track_and_disc_numbers_and_rejects_nonsense()
+    {
+        var rows = Read("ISRC,Title,Artist,Track No,Disc\nUSRC17607839,A,B,3,2\nUSRC17607840,A,B,0,\nUSRC17607841,A,B,two,\n");
+        var r = Assert.IsType<CatalogRecordingRow>(rows[0].Item);
+        Assert.Equal((3, 2), (r.TrackNumber, r.DiscNumber));
+        Assert.Equal("track number '0' is not a whole number from 1", rows[1].RejectionReason);
+        Assert.Equal("track number 'two' is not a whole number from 1", rows[2].RejectionReason);
+    }
+
     [Theory]
     [InlineData("UTF-16LE BOM")]
     [InlineData("UTF-16BE BOM")]

@@ -124,9 +124,15 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("ReleaseDiscNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReleaseSourceId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ReleaseTrackNumber")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("integer");

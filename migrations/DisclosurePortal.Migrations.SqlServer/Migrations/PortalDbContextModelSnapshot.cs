@@ -125,9 +125,15 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int?>("ReleaseDiscNumber")
+                        .HasColumnType("int");
+
                     b.Property<string>("ReleaseSourceId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ReleaseTrackNumber")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("int");

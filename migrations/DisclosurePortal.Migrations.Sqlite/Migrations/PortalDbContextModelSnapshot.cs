@@ -115,9 +115,15 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReleaseDiscNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReleaseSourceId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseTrackNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("INTEGER");

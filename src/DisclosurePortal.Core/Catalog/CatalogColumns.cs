@@ -23,6 +23,8 @@ public enum CatalogField
     WriterRoles,
     LyricFirstLine,
     ArtworkReference,
+    TrackNumber,
+    DiscNumber,
 }
 
 /// <summary>Maps a catalog file's header to fields by the names labels' systems use, with caller overrides.</summary>
@@ -64,6 +66,8 @@ public static class CatalogColumns
             ["recordingid"] = CatalogField.SourceId, ["trackid"] = CatalogField.SourceId, ["id"] = CatalogField.SourceId,
             ["compositionid"] = CatalogField.CompositionSourceId, ["workid"] = CatalogField.CompositionSourceId,
             ["releaseid"] = CatalogField.ReleaseSourceId, ["productid"] = CatalogField.ReleaseSourceId,
+            ["tracknumber"] = CatalogField.TrackNumber, ["trackno"] = CatalogField.TrackNumber, ["position"] = CatalogField.TrackNumber,
+            ["discnumber"] = CatalogField.DiscNumber, ["discno"] = CatalogField.DiscNumber, ["disc"] = CatalogField.DiscNumber, ["volume"] = CatalogField.DiscNumber,
         },
         [CatalogFileKind.Compositions] = new(StringComparer.Ordinal)
         {

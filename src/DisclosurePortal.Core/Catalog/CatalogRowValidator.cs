@@ -51,7 +51,8 @@ internal sealed class CatalogRowValidator(CatalogFileKind kind, IReadOnlyDiction
             Text(get, CatalogField.Artist, CatalogLimits.Artist) ?? throw new RowRejected("no artist"),
             List(Text(get, CatalogField.FeaturedArtists, CatalogLimits.FeaturedArtists)),
             Duration(get(CatalogField.DurationSeconds)), Year(get), Text(get, CatalogField.Label, CatalogLimits.Label),
-            Text(get, CatalogField.CompositionSourceId, CatalogLimits.SourceId), Text(get, CatalogField.ReleaseSourceId, CatalogLimits.SourceId));
+            Text(get, CatalogField.CompositionSourceId, CatalogLimits.SourceId), Text(get, CatalogField.ReleaseSourceId, CatalogLimits.SourceId),
+            Position(get, CatalogField.TrackNumber), Position(get, CatalogField.DiscNumber));
     }
 
     private static CatalogCompositionRow Composition(int line, Func<CatalogField, string?> get)
@@ -153,6 +154,19 @@ internal sealed class CatalogRowValidator(CatalogFileKind kind, IReadOnlyDiction
         }
 
         throw new RowRejected($"duration '{text}' is neither seconds nor m:ss");
+    }
+
+    private static int? Position(Func<CatalogField, string?> get, CatalogField field)
+    {
+        var text = get(field);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 9999
+            ? number
+            : throw new RowRejected($"{(field == CatalogField.TrackNumber ? "track" : "disc")} number '{text}' is not a whole number from 1");
     }
 
     private static int? Year(Func<CatalogField, string?> get)

@@ -11,7 +11,8 @@ public abstract record CatalogItem(int Line, string? SourceId)
 
 public sealed record CatalogRecordingRow(
     int Line, string? SourceId, Isrc Isrc, string Title, string? Version, string Artist, IReadOnlyList<string> FeaturedArtists,
-    int? DurationSeconds, int? Year, string? Label, string? CompositionSourceId, string? ReleaseSourceId)
+    int? DurationSeconds, int? Year, string? Label, string? CompositionSourceId, string? ReleaseSourceId,
+    int? TrackNumber = null, int? DiscNumber = null)
     : CatalogItem(Line, SourceId)
 {
     public override string Key => Isrc.Value;

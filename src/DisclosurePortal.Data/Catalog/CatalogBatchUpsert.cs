@@ -55,6 +55,8 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
             recording.SourceId = row.SourceId;
             recording.CompositionSourceId = row.CompositionSourceId;
             recording.ReleaseSourceId = row.ReleaseSourceId;
+            recording.ReleaseTrackNumber = row.TrackNumber;
+            recording.ReleaseDiscNumber = row.DiscNumber;
             recording.ContentHash = hash;
             recording.CatalogVersionId = version.Id;
             recording.IsDemo = false;

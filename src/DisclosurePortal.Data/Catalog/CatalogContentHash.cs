@@ -13,7 +13,7 @@ internal static class CatalogContentHash
         CatalogRecordingRow r =>
         [
             r.SourceId, r.Isrc.Value, r.Title, r.Version, r.Artist, string.Join("; ", r.FeaturedArtists), Number(r.DurationSeconds),
-            Number(r.Year), r.Label, r.CompositionSourceId, r.ReleaseSourceId,
+            Number(r.Year), r.Label, r.CompositionSourceId, r.ReleaseSourceId, Number(r.TrackNumber), Number(r.DiscNumber),
         ],
         CatalogCompositionRow c =>
         [

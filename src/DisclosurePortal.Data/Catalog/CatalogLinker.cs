@@ -22,7 +22,17 @@ internal sealed class CatalogLinker(PortalDbContext db)
                     r => db.CatalogCompositions.Where(c => c.SourceId == r.CompositionSourceId).OrderBy(c => c.Id).Select(c => (long?)c.Id).First()),
                 cancellationToken);
 
-        // Track numbers are not in the files yet; the row order is not trusted to be the running order.
+        // A changed position on a recording moves its existing track.
+        await db.ReleaseTracks
+            .Where(t => db.CatalogRecordings.Any(r => r.Id == t.RecordingId
+                && (r.ReleaseTrackNumber != t.TrackNumber || (r.ReleaseDiscNumber ?? 1) != t.DiscNumber)))
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(t => t.TrackNumber, t => db.CatalogRecordings.Where(r => r.Id == t.RecordingId).Select(r => r.ReleaseTrackNumber).First())
+                    .SetProperty(t => t.DiscNumber, t => db.CatalogRecordings.Where(r => r.Id == t.RecordingId).Select(r => r.ReleaseDiscNumber ?? 1).First()),
+                cancellationToken);
+
+        // Without a track number column the position stays unknown: row order is not trusted to be the running order.
         while (true)
         {
             var missing = await (
@@ -31,7 +41,13 @@ internal sealed class CatalogLinker(PortalDbContext db)
                     join release in db.CatalogReleases on recording.ReleaseSourceId equals release.SourceId
                     where !db.ReleaseTracks.Any(t => t.ReleaseId == release.Id && t.RecordingId == recording.Id)
                     orderby recording.Id, release.Id
-                    select new ReleaseTrack { ReleaseId = release.Id, RecordingId = recording.Id })
+                    select new ReleaseTrack
+                    {
+                        ReleaseId = release.Id,
+                        RecordingId = recording.Id,
+                        TrackNumber = recording.ReleaseTrackNumber,
+                        DiscNumber = recording.ReleaseDiscNumber ?? 1,
+                    })
                 .Take(TrackBatch)
                 .ToListAsync(cancellationToken);
             if (missing.Count == 0)

@@ -37,6 +37,11 @@ public class CatalogRecording
     /// <summary>The source id of the release the file named (see <see cref="CompositionSourceId"/>).</summary>
     public string? ReleaseSourceId { get; set; }
 
+    /// <summary>Position on that release as the file gave it; copied to the <see cref="ReleaseTrack"/> when linked.</summary>
+    public int? ReleaseTrackNumber { get; set; }
+
+    public int? ReleaseDiscNumber { get; set; }
+
     public long? CompositionId { get; set; }
 
     public CatalogComposition? Composition { get; set; }

@@ -43,15 +43,15 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(Recordings, await db.CatalogRecordings.CountAsync());
             // Other tests in this class add their own few rows; count the synthetic ones by their id prefix.
+            Assert.Equal(Recordings, await db.CatalogRecordings.CountAsync(r => r.SourceId!.StartsWith("REC-")));
             Assert.Equal(summary.Compositions, await db.CatalogCompositions.CountAsync(c => c.SourceId!.StartsWith("WRK-")));
             Assert.Equal(summary.Releases, await db.CatalogReleases.CountAsync(r => r.SourceId!.StartsWith("REL-")));
             Assert.True(await db.CompositionWriters.CountAsync() >= summary.Compositions);
 
             // Every recording reaches its composition and its release through the label's own ids.
-            Assert.Equal(0, await db.CatalogRecordings.CountAsync(r => r.CompositionId == null));
-            Assert.Equal(Recordings, await db.ReleaseTracks.CountAsync());
+            Assert.Equal(0, await db.CatalogRecordings.CountAsync(r => r.SourceId!.StartsWith("REC-") && r.CompositionId == null));
+            Assert.Equal(Recordings, await db.ReleaseTracks.CountAsync(t => db.CatalogReleases.Any(r => r.Id == t.ReleaseId && r.SourceId!.StartsWith("REL-"))));
             var first = await db.CatalogRecordings.Include(r => r.Composition).SingleAsync(r => r.SourceId == SyntheticLabelCatalog.RecordingId(0));
             Assert.Equal(first.CompositionSourceId, first.Composition!.SourceId);
             Assert.Equal(recordings.Id, first.CatalogVersionId);
@@ -82,7 +82,7 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(Recordings + 1, await db.CatalogRecordings.CountAsync());
+            Assert.Equal(Recordings + 1, await db.CatalogRecordings.CountAsync(r => r.SourceId!.StartsWith("REC-")));
             var changed = await db.CatalogRecordings.SingleAsync(r => r.Title == "Changed One");
             Assert.Equal(modified.Id, changed.CatalogVersionId);
             Assert.Equal("changed one", changed.TitleKey);
@@ -110,6 +110,32 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         Assert.Equal("T0345246801", work.Iswc);
         Assert.Equal([("Ann Lee", "00014107338"), ("Bo Dee", null)], work.Writers.OrderBy(w => w.Name).Select(w => (w.Name, w.IpiNameNumber)));
         Assert.Equal(1, await db.CatalogReleases.CountAsync(r => r.Gtin == "0036000291452"));
+    }
+
+    [SkippableFact]
+    public async Task Track_numbers_from_the_file_place_recordings_on_their_release_and_move_when_changed()
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        File.WriteAllText(folder.Combine("album.csv"), "release_id,EAN,Title,Artist\nALB-7,4006381333931,Numbered,Band\n");
+        File.WriteAllText(folder.Combine("tracks-1.csv"), "ISRC,Title,Artist,release_id,track_number\nQZX992600001,One,Band,ALB-7,1\nQZX992600002,Two,Band,ALB-7,2\n");
+        File.WriteAllText(folder.Combine("tracks-2.csv"), "ISRC,Title,Artist,release_id,track_number,disc\nQZX992600001,One,Band,ALB-7,1,\nQZX992600002,Two,Band,ALB-7,5,2\n");
+
+        // Recordings first: the tracks appear when the release arrives.
+        Assert.Equal((2, 2, 0, 0, 0), Counts(await ImportAsync("tracks-1.csv", CatalogFileKind.Recordings)));
+        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("album.csv", CatalogFileKind.Releases)));
+        Assert.Equal([(1, (int?)1), (1, 2)], await TracksAsync());
+
+        Assert.Equal((2, 0, 1, 1, 0), Counts(await ImportAsync("tracks-2.csv", CatalogFileKind.Recordings)));
+        Assert.Equal([(1, (int?)1), (2, 5)], await TracksAsync());
+
+        async Task<List<(int, int?)>> TracksAsync()
+        {
+            await using var db = database.CreateContext();
+            var tracks = await db.ReleaseTracks.Where(t => db.CatalogReleases.Any(r => r.Id == t.ReleaseId && r.SourceId == "ALB-7"))
+                .OrderBy(t => t.RecordingId).Select(t => new { t.DiscNumber, t.TrackNumber }).ToListAsync();
+            return tracks.Select(t => (t.DiscNumber, t.TrackNumber)).ToList();
+        }
     }
 
     [SkippableTheory]

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125105536_Catalog")]
+    [Migration("20261125110316_Catalog")]
     partial class Catalog
     {
         /// <inheritdoc />
@@ -118,9 +118,15 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReleaseDiscNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReleaseSourceId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseTrackNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("INTEGER");

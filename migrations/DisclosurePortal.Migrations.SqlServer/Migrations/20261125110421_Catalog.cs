@@ -51,11 +51,23 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                 maxLength: 300,
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "ReleaseDiscNumber",
+                table: "CatalogRecordings",
+                type: "int",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "ReleaseSourceId",
                 table: "CatalogRecordings",
                 type: "nvarchar(100)",
                 maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReleaseTrackNumber",
+                table: "CatalogRecordings",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -373,7 +385,15 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                 table: "CatalogRecordings");
 
             migrationBuilder.DropColumn(
+                name: "ReleaseDiscNumber",
+                table: "CatalogRecordings");
+
+            migrationBuilder.DropColumn(
                 name: "ReleaseSourceId",
+                table: "CatalogRecordings");
+
+            migrationBuilder.DropColumn(
+                name: "ReleaseTrackNumber",
                 table: "CatalogRecordings");
 
             migrationBuilder.DropColumn(

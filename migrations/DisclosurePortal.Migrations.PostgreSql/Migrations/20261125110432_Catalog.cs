@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DisclosurePortal.Migrations.Sqlite.Migrations
+namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Catalog : Migration
@@ -14,61 +15,73 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "CatalogVersionId",
                 table: "CatalogRecordings",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "CompositionId",
                 table: "CatalogRecordings",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CompositionSourceId",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContentHash",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FeaturedArtists",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Label",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReleaseDiscNumber",
+                table: "CatalogRecordings",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReleaseSourceId",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReleaseTrackNumber",
+                table: "CatalogRecordings",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SourceId",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Version",
                 table: "CatalogRecordings",
-                type: "TEXT",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
@@ -76,19 +89,19 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "CatalogVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Added = table.Column<int>(type: "INTEGER", nullable: false),
-                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
-                    Removed = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Added = table.Column<int>(type: "integer", nullable: false),
+                    Changed = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Removed = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,15 +112,15 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "CatalogCompositions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Iswc = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    LyricFirstLine = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CatalogVersionId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Iswc = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TitleKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LyricFirstLine = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CatalogVersionId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,20 +137,20 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "CatalogReleases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Gtin = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Artist = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ArtistKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ReleaseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReleaseYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    ArtworkReference = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CatalogVersionId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Gtin = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Artist = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    TitleKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ArtistKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ReleaseDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReleaseYear = table.Column<int>(type: "integer", nullable: true),
+                    ArtworkReference = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CatalogVersionId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -154,12 +167,12 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "CompositionWriters",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CompositionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    IpiNameNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CompositionId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IpiNameNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -176,12 +189,12 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "ReleaseTracks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReleaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordingId = table.Column<long>(type: "INTEGER", nullable: false),
-                    DiscNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    TrackNumber = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReleaseId = table.Column<long>(type: "bigint", nullable: false),
+                    RecordingId = table.Column<long>(type: "bigint", nullable: false),
+                    DiscNumber = table.Column<int>(type: "integer", nullable: false),
+                    TrackNumber = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -372,7 +385,15 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 table: "CatalogRecordings");
 
             migrationBuilder.DropColumn(
+                name: "ReleaseDiscNumber",
+                table: "CatalogRecordings");
+
+            migrationBuilder.DropColumn(
                 name: "ReleaseSourceId",
+                table: "CatalogRecordings");
+
+            migrationBuilder.DropColumn(
+                name: "ReleaseTrackNumber",
                 table: "CatalogRecordings");
 
             migrationBuilder.DropColumn(
