@@ -73,6 +73,29 @@ public class CatalogFileReaderTests
     }
 
     [Fact]
+    public void Reads_windows_1252_exports_without_losing_accents()
+    {
+        var bytes = Encoding.Latin1.GetBytes("ISRC,Title,Artist\nUSRC17607839,Café Olé,Sigur Rós\n");
+        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogFileKind.Recordings));
+        var r = Assert.IsType<CatalogRecordingRow>(row.Item);
+        Assert.Equal(("Café Olé", "Sigur Rós"), (r.Title, r.Artist));
+    }
+
+    [Fact]
+    public void Refuses_a_file_that_stops_being_utf8_after_the_sniffed_head()
+    {
+        var text = new StringBuilder("ISRC,Title,Artist\n");
+        for (var i = 0; i < 400; i++)
+        {
+            text.Append("USRC1760").Append(i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)).Append(",Title ").Append(i).Append(",Band\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString()).Concat(Encoding.Latin1.GetBytes("USRC17609999,Café,Band\n")).ToArray();
+        var error = Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream(bytes), CatalogFileKind.Recordings).ToList());
+        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_rows_with_line_and_reason()
     {
         var rows = Read(

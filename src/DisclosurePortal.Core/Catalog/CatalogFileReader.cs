@@ -43,7 +43,7 @@ public static class CatalogFileReader
             IgnoreBlankLines = true,
         };
         using var csv = new CsvReader(reader, config);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers || headers.All(string.IsNullOrWhiteSpace))
+        if (!ReadNext(csv) || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers || headers.All(string.IsNullOrWhiteSpace))
         {
             throw new CatalogFileException("The file is empty.");
         }
@@ -64,7 +64,7 @@ public static class CatalogFileReader
 
         var validator = new CatalogRowValidator(kind, mapping);
         var rows = 0;
-        while (csv.Read())
+        while (ReadNext(csv))
         {
             rows++;
             var line = csv.Parser.Row;
@@ -81,6 +81,20 @@ public static class CatalogFileReader
         if (rows == 0)
         {
             throw new CatalogFileException("The file has a header but no rows.");
+        }
+    }
+
+    // A decoding error can only surface while reading; a yield iterator cannot catch around its yields, so it is translated here.
+    private static bool ReadNext(CsvReader csv)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CatalogFileException(
+                $"The file is not valid UTF-8 after line {csv.Parser.Row}, though it starts as UTF-8. Save it as UTF-8 (or UTF-16) and import again.");
         }
     }
 
@@ -138,6 +152,21 @@ public static class CatalogFileReader
             throw new CatalogFileException("This is not a text file. Import the catalog as CSV (comma- or tab-separated).");
         }
 
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        // Spreadsheet exports on Windows are often in the ANSI code page: decode those as Windows-1252 rather
+        // than turning every accented letter into U+FFFD. A BOM, when present, still wins in the StreamReader.
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        return IsUtf8(span, complete: read < SniffLength) ? strict : Windows1252();
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> head, bool complete)
+    {
+        var status = System.Text.Unicode.Utf8.ToUtf16(head, new char[head.Length], out _, out _, replaceInvalidSequences: false, isFinalBlock: complete);
+        return status is System.Buffers.OperationStatus.Done or System.Buffers.OperationStatus.NeedMoreData;
+    }
+
+    private static Encoding Windows1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
     }
 }

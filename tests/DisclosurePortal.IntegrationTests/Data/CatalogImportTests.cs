@@ -167,6 +167,27 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    [SkippableFact]
+    public async Task A_file_that_goes_bad_half_way_is_rolled_back_whole()
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        var before = await SnapshotAsync();
+        var text = new StringBuilder("ISRC,Title,Artist\n");
+        for (var i = 0; i < 400; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"QZY99260{i:0000},Title {i},Band\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString()).Concat(Encoding.Latin1.GetBytes("QZY992609999,Café,Band\n")).ToArray();
+        File.WriteAllBytes(folder.Combine("half.csv"), bytes);
+
+        // Batches of 50 have been saved by the time the bad bytes are read; the transaction takes them back.
+        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("half.csv", CatalogFileKind.Recordings, batchSize: 50));
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     private static List<string[]> ReadCsv(string path)
     {
         using var reader = new CsvReader(new StreamReader(path), CultureInfo.InvariantCulture);
