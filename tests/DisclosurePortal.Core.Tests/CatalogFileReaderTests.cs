@@ -137,6 +137,26 @@ public class CatalogFileReaderTests
     }
 
     [Fact]
+    public void An_override_naming_a_missing_column_refuses_the_file()
+    {
+        var error = Assert.Throws<CatalogFileException>(() => Read(
+            "ISRC,Title,Artist\nUSRC17607839,A,B\n", overrides: new Dictionary<CatalogField, string> { [CatalogField.Title] = "Song" }));
+        Assert.Equal("The column 'Song' chosen for Title is not in the file.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("EAN", CatalogFileKind.Releases, CatalogField.Gtin)]
+    [InlineData("UPC Code", CatalogFileKind.Releases, CatalogField.Gtin)]
+    [InlineData("release_id", CatalogFileKind.Releases, CatalogField.SourceId)]
+    [InlineData("release_id", CatalogFileKind.Recordings, CatalogField.ReleaseSourceId)]
+    [InlineData("Writers", CatalogFileKind.Compositions, CatalogField.Writers)]
+    [InlineData("Work ID", CatalogFileKind.Compositions, CatalogField.SourceId)]
+    [InlineData("Work ID", CatalogFileKind.Recordings, CatalogField.CompositionSourceId)]
+    [InlineData("Artist Name", CatalogFileKind.Recordings, CatalogField.Artist)]
+    public void Header_synonyms_depend_on_the_kind_of_file(string header, CatalogFileKind kind, CatalogField field) =>
+        Assert.Equal(0, CatalogColumns.Map([header], kind)[field]);
+
+    [Fact]
     public void Reads_compositions_with_writers_and_rejects_bad_iswc_or_ipi()
     {
         var rows = Read(

@@ -35,8 +35,9 @@ public static class CatalogColumns
     {
         ["isrc"] = CatalogField.Isrc, ["isrccode"] = CatalogField.Isrc, ["recordingisrc"] = CatalogField.Isrc,
         ["iswc"] = CatalogField.Iswc, ["iswccode"] = CatalogField.Iswc, ["workiswc"] = CatalogField.Iswc,
-        ["upc"] = CatalogField.Gtin, ["ean"] = CatalogField.Gtin, ["upcean"] = CatalogField.Gtin, ["ean13"] = CatalogField.Gtin,
+        ["upc"] = CatalogField.Gtin, ["ean"] = CatalogField.Gtin, ["ean13"] = CatalogField.Gtin,
         ["upca"] = CatalogField.Gtin, ["gtin"] = CatalogField.Gtin, ["barcode"] = CatalogField.Gtin, ["productcode"] = CatalogField.Gtin,
+        ["upccode"] = CatalogField.Gtin, ["eancode"] = CatalogField.Gtin, ["upcean"] = CatalogField.Gtin, ["releaseupc"] = CatalogField.Gtin,
         ["title"] = CatalogField.Title, ["songtitle"] = CatalogField.Title, ["tracktitle"] = CatalogField.Title,
         ["trackname"] = CatalogField.Title, ["track"] = CatalogField.Title, ["song"] = CatalogField.Title, ["songname"] = CatalogField.Title,
         ["worktitle"] = CatalogField.Title, ["recordingtitle"] = CatalogField.Title, ["releasetitle"] = CatalogField.Title,
