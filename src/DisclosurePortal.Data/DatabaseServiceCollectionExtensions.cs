@@ -41,6 +41,7 @@ public static class DatabaseServiceCollectionExtensions
             },
             ServiceLifetime.Scoped);
         services.AddScoped<PortalDatabaseInitializer>();
+        services.AddScoped<Catalog.CatalogImporter>();
         return services;
     }
 

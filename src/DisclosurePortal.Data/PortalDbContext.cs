@@ -17,6 +17,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<CatalogRecording> CatalogRecordings => Set<CatalogRecording>();
 
+    public DbSet<CatalogComposition> CatalogCompositions => Set<CatalogComposition>();
+
+    public DbSet<CompositionWriter> CompositionWriters => Set<CompositionWriter>();
+
+    public DbSet<CatalogRelease> CatalogReleases => Set<CatalogRelease>();
+
+    public DbSet<ReleaseTrack> ReleaseTracks => Set<ReleaseTrack>();
+
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+
     public DbSet<WorkListUpload> WorkListUploads => Set<WorkListUpload>();
 
     public DbSet<WorkListEntry> WorkListEntries => Set<WorkListEntry>();

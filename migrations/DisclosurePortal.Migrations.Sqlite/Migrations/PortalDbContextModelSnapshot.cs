@@ -17,6 +17,55 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CatalogVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iswc")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LyricFirstLine")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Iswc")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("TitleKey");
+
+                    b.ToTable("CatalogCompositions");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRecording", b =>
                 {
                     b.Property<long>("Id")
@@ -33,8 +82,26 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CatalogVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompositionSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturedArtists")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -44,8 +111,104 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseDiscNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseTrackNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("CompositionId");
+
+                    b.HasIndex("CompositionSourceId");
+
+                    b.HasIndex("Isrc")
+                        .IsUnique();
+
+                    b.HasIndex("ReleaseSourceId");
+
+                    b.HasIndex("TitleKey", "ArtistKey");
+
+                    b.ToTable("CatalogRecordings");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Artist")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArtistKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArtworkReference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CatalogVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReleaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -59,12 +222,68 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Isrc")
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Gtin")
                         .IsUnique();
+
+                    b.HasIndex("SourceId");
 
                     b.HasIndex("TitleKey", "ArtistKey");
 
-                    b.ToTable("CatalogRecordings");
+                    b.ToTable("CatalogReleases");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("CatalogVersions");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.Company", b =>
@@ -101,6 +320,37 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpiNameNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompositionId");
+
+                    b.HasIndex("IpiNameNumber");
+
+                    b.ToTable("CompositionWriters");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
@@ -284,6 +534,34 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ReleaseTrack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DiscNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TrackNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordingId");
+
+                    b.HasIndex("ReleaseId", "RecordingId")
+                        .IsUnique();
+
+                    b.ToTable("ReleaseTracks");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
@@ -521,6 +799,46 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRecording", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", "Composition")
+                        .WithMany()
+                        .HasForeignKey("CompositionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Composition");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRelease", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", null)
+                        .WithMany("Writers")
+                        .HasForeignKey("CompositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureResponse", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
@@ -567,6 +885,23 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ReleaseTrack", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRecording", "Recording")
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRelease", null)
+                        .WithMany("Tracks")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recording");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
@@ -638,6 +973,16 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
+                {
+                    b.Navigation("Writers");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRelease", b =>
+                {
+                    b.Navigation("Tracks");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>

@@ -8,10 +8,11 @@ public static class PortalCommandLine
     public static RootCommand Create()
     {
         var database = new DatabaseTargetOptions();
-        var root = new RootCommand("Disclosure Portal administration: database migrations, demo data and synthetic test data.");
+        var root = new RootCommand("Disclosure Portal administration: database migrations, demo data, catalog import and synthetic test data.");
         database.AddTo(root);
         root.Subcommands.Add(MigrateCommand.Create(database));
         root.Subcommands.Add(SeedDemoCommand.Create(database));
+        root.Subcommands.Add(ImportCatalogCommand.Create(database));
         root.Subcommands.Add(GenerateSyntheticCommand.Create());
         return root;
     }

@@ -44,20 +44,6 @@ internal sealed class DisclosureResponseConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class CatalogRecordingConfiguration : IEntityTypeConfiguration<CatalogRecording>
-{
-    public void Configure(EntityTypeBuilder<CatalogRecording> builder)
-    {
-        builder.Property(r => r.Isrc).HasMaxLength(12).IsRequired();
-        builder.Property(r => r.Title).HasMaxLength(1000).IsRequired();
-        builder.Property(r => r.Artist).HasMaxLength(1000).IsRequired();
-        builder.Property(r => r.TitleKey).HasMaxLength(1000);
-        builder.Property(r => r.ArtistKey).HasMaxLength(1000);
-        builder.HasIndex(r => r.Isrc).IsUnique();
-        builder.HasIndex(r => new { r.TitleKey, r.ArtistKey });
-    }
-}
-
 internal sealed class WorkListUploadConfiguration : IEntityTypeConfiguration<WorkListUpload>
 {
     public void Configure(EntityTypeBuilder<WorkListUpload> builder)

@@ -1,0 +1,9 @@
+namespace DisclosurePortal.Core.Catalog;
+
+/// <summary>Which part of the catalog a file holds.</summary>
+public enum CatalogFileKind
+{
+    Recordings,
+    Compositions,
+    Releases,
+}

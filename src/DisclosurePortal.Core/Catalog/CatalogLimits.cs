@@ -1,0 +1,17 @@
+namespace DisclosurePortal.Core.Catalog;
+
+/// <summary>Column lengths shared by the file reader (which rejects longer cells) and the database model.</summary>
+public static class CatalogLimits
+{
+    public const int Title = 1000;
+    public const int Artist = 1000;
+    public const int FeaturedArtists = 1000;
+    public const int Version = 300;
+    public const int Label = 300;
+    public const int SourceId = 100;
+    public const int LyricFirstLine = 1000;
+    public const int WriterName = 300;
+    public const int WriterRole = 50;
+    public const int ArtworkReference = 1000;
+    public const int FileName = 260;
+}
