@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
+using DisclosurePortal.Core.Tables;
 
 namespace DisclosurePortal.Core.Catalog;
 
@@ -33,15 +32,7 @@ public static class CatalogFileReader
         var encoding = SniffEncoding(stream);
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t", "|"],
-            MissingFieldFound = null,
-            BadDataFound = _ => badData = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-        };
+        var config = DelimitedText.Configuration(() => badData = true);
         using var csv = new CsvReader(reader, config);
         if (!ReadNext(csv) || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers || headers.All(string.IsNullOrWhiteSpace))
         {

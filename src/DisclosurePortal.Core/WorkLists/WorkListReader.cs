@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
+using DisclosurePortal.Core.Tables;
 using DisclosurePortal.Core.Identifiers;
 
 namespace DisclosurePortal.Core.WorkLists;
@@ -61,15 +60,7 @@ public static class WorkListReader
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t", "|"],
-            MissingFieldFound = null,
-            BadDataFound = _ => badData = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-        };
+        var config = DelimitedText.Configuration(() => badData = true);
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers)
         {
