@@ -26,23 +26,26 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CatalogRecordings",
+                name: "CatalogVersions",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Isrc = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Artist = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ArtistKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReleaseYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Removed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CatalogRecordings", x => x.Id);
+                    table.PrimaryKey("PK_CatalogVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -105,6 +108,61 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogCompositions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Iswc = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LyricFirstLine = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CatalogVersionId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogCompositions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogCompositions_CatalogVersions_CatalogVersionId",
+                        column: x => x.CatalogVersionId,
+                        principalTable: "CatalogVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogReleases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Artist = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ArtistKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ReleaseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReleaseYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    ArtworkReference = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CatalogVersionId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogReleases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogReleases_CatalogVersions_CatalogVersionId",
+                        column: x => x.CatalogVersionId,
+                        principalTable: "CatalogVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -163,6 +221,71 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         name: "FK_Responses_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogRecordings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Isrc = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Artist = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FeaturedArtists = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TitleKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ArtistKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleaseYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CompositionSourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReleaseSourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReleaseTrackNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleaseDiscNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompositionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CatalogVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogRecordings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogRecordings_CatalogCompositions_CompositionId",
+                        column: x => x.CompositionId,
+                        principalTable: "CatalogCompositions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CatalogRecordings_CatalogVersions_CatalogVersionId",
+                        column: x => x.CatalogVersionId,
+                        principalTable: "CatalogVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompositionWriters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompositionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IpiNameNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompositionWriters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompositionWriters_CatalogCompositions_CompositionId",
+                        column: x => x.CompositionId,
+                        principalTable: "CatalogCompositions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -284,6 +407,34 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReleaseTracks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReleaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DiscNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrackNumber = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReleaseTracks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReleaseTracks_CatalogRecordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "CatalogRecordings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReleaseTracks_CatalogReleases_ReleaseId",
+                        column: x => x.ReleaseId,
+                        principalTable: "CatalogReleases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkListEntries",
                 columns: table => new
                 {
@@ -382,10 +533,51 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogCompositions_CatalogVersionId",
+                table: "CatalogCompositions",
+                column: "CatalogVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogCompositions_Iswc",
+                table: "CatalogCompositions",
+                column: "Iswc",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogCompositions_SourceId",
+                table: "CatalogCompositions",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogCompositions_TitleKey",
+                table: "CatalogCompositions",
+                column: "TitleKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_CatalogVersionId",
+                table: "CatalogRecordings",
+                column: "CatalogVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_CompositionId",
+                table: "CatalogRecordings",
+                column: "CompositionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_CompositionSourceId",
+                table: "CatalogRecordings",
+                column: "CompositionSourceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogRecordings_Isrc",
                 table: "CatalogRecordings",
                 column: "Isrc",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_ReleaseSourceId",
+                table: "CatalogRecordings",
+                column: "ReleaseSourceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CatalogRecordings_TitleKey_ArtistKey",
@@ -393,9 +585,45 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 columns: new[] { "TitleKey", "ArtistKey" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogReleases_CatalogVersionId",
+                table: "CatalogReleases",
+                column: "CatalogVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogReleases_Gtin",
+                table: "CatalogReleases",
+                column: "Gtin",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogReleases_SourceId",
+                table: "CatalogReleases",
+                column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogReleases_TitleKey_ArtistKey",
+                table: "CatalogReleases",
+                columns: new[] { "TitleKey", "ArtistKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogVersions_StartedAt",
+                table: "CatalogVersions",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Companies_Name",
                 table: "Companies",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompositionWriters_CompositionId",
+                table: "CompositionWriters",
+                column: "CompositionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompositionWriters_IpiNameNumber",
+                table: "CompositionWriters",
+                column: "IpiNameNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MatchCandidates_CatalogRecordingId",
@@ -411,6 +639,17 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "IX_MatchCandidates_EntryId",
                 table: "MatchCandidates",
                 column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReleaseTracks_RecordingId",
+                table: "ReleaseTracks",
+                column: "RecordingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReleaseTracks_ReleaseId_RecordingId",
+                table: "ReleaseTracks",
+                columns: new[] { "ReleaseId", "RecordingId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Responses_CompanyId",
@@ -463,7 +702,13 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CompositionWriters");
+
+            migrationBuilder.DropTable(
                 name: "MatchCandidates");
+
+            migrationBuilder.DropTable(
+                name: "ReleaseTracks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -472,16 +717,25 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "WorkListEntries");
+
+            migrationBuilder.DropTable(
                 name: "CatalogRecordings");
 
             migrationBuilder.DropTable(
-                name: "WorkListEntries");
+                name: "CatalogReleases");
 
             migrationBuilder.DropTable(
                 name: "WorkListUploads");
 
             migrationBuilder.DropTable(
+                name: "CatalogCompositions");
+
+            migrationBuilder.DropTable(
                 name: "Responses");
+
+            migrationBuilder.DropTable(
+                name: "CatalogVersions");
 
             migrationBuilder.DropTable(
                 name: "Companies");

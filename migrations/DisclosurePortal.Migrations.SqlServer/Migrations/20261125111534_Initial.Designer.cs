@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125093701_Initial")]
+    [Migration("20261125111534_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,58 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CatalogVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Iswc")
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<string>("LyricFirstLine")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Iswc")
+                        .IsUnique()
+                        .HasFilter("[Iswc] IS NOT NULL");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("TitleKey");
+
+                    b.ToTable("CatalogCompositions");
+                });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRecording", b =>
                 {
@@ -43,8 +95,26 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("CatalogVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CompositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CompositionSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("int");
+
+                    b.Property<string>("FeaturedArtists")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
@@ -54,8 +124,106 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("ReleaseDiscNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReleaseSourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ReleaseTrackNumber")
+                        .HasColumnType("int");
+
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("int");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("CompositionId");
+
+                    b.HasIndex("CompositionSourceId");
+
+                    b.HasIndex("Isrc")
+                        .IsUnique();
+
+                    b.HasIndex("ReleaseSourceId");
+
+                    b.HasIndex("TitleKey", "ArtistKey");
+
+                    b.ToTable("CatalogRecordings");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Artist")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ArtistKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ArtworkReference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long?>("CatalogVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("nvarchar(13)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("ReleaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReleaseYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -69,12 +237,70 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Isrc")
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Gtin")
                         .IsUnique();
+
+                    b.HasIndex("SourceId");
 
                     b.HasIndex("TitleKey", "ArtistKey");
 
-                    b.ToTable("CatalogRecordings");
+                    b.ToTable("CatalogReleases");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("CatalogVersions");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.Company", b =>
@@ -113,6 +339,39 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CompositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IpiNameNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompositionId");
+
+                    b.HasIndex("IpiNameNumber");
+
+                    b.ToTable("CompositionWriters");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
@@ -303,6 +562,36 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ReleaseTrack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DiscNumber")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RecordingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TrackNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordingId");
+
+                    b.HasIndex("ReleaseId", "RecordingId")
+                        .IsUnique();
+
+                    b.ToTable("ReleaseTracks");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
@@ -549,6 +838,46 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRecording", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", "Composition")
+                        .WithMany()
+                        .HasForeignKey("CompositionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Composition");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRelease", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", null)
+                        .WithMany("Writers")
+                        .HasForeignKey("CompositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureResponse", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
@@ -595,6 +924,23 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ReleaseTrack", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRecording", "Recording")
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRelease", null)
+                        .WithMany("Tracks")
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recording");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
@@ -666,6 +1012,16 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
+                {
+                    b.Navigation("Writers");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogRelease", b =>
+                {
+                    b.Navigation("Tracks");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
