@@ -104,6 +104,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<RequestOverviewService>();
         services.AddScoped<RequestEditorService>();
+        services.AddScoped<DisclosurePortal.Web.Features.Catalog.CatalogSearchService>();
+        services.AddScoped<DisclosurePortal.Web.Features.Catalog.CatalogEntryService>();
         services.AddScoped<WorkListIntake>();
         services.AddScoped<RecordingReconciliation>();
         services.AddScoped<RespondentWorkspace>();
