@@ -30,6 +30,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("admin/users", links);
         Assert.Contains("admin/outbox", links);
         Assert.Contains("review", links);
+        Assert.Contains("catalog", links);
         Assert.DoesNotContain("response", links);
     }
 
@@ -38,6 +39,7 @@ public class NavMenuTests : BunitContext
     {
         var links = LinksFor(PortalRoles.Reviewer);
         Assert.Contains("review", links);
+        Assert.Contains("catalog", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/outbox", links);
@@ -50,6 +52,7 @@ public class NavMenuTests : BunitContext
         var links = LinksFor(PortalRoles.Respondent);
         Assert.Contains("response", links);
         Assert.DoesNotContain("review", links);
+        Assert.DoesNotContain("catalog", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);
     }
