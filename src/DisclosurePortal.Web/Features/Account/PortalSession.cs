@@ -48,6 +48,13 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Co
         return principal is { IsRespondent: true, CompanyId: { } id } ? id : throw new UnauthorizedAccessException("Only respondents answer for a company.");
     }
 
+    /// <summary>An admin; anyone else is refused.</summary>
+    public async Task<PortalPrincipal> RequireAdminAsync()
+    {
+        var principal = await GetAsync();
+        return principal.IsAdmin ? principal : throw new UnauthorizedAccessException("Only admins may do this.");
+    }
+
     public async Task RequireStaffAsync()
     {
         if (!(await GetAsync()).IsStaff)

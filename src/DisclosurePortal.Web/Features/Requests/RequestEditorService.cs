@@ -33,7 +33,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
 
     public async Task<RequestDraft?> GetAsync(int id)
     {
-        await RequireAdminAsync();
+        await session.RequireAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
         return request is null ? null : new RequestDraft
@@ -51,7 +51,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
     /// <summary>Creates or updates the request; returns the problems in words, or none (and the id) when saved.</summary>
     public async Task<(int? Id, IReadOnlyList<string> Problems)> SaveAsync(RequestDraft draft)
     {
-        await RequireAdminAsync();
+        await session.RequireAdminAsync();
         var problems = Validate(draft, sending: false);
         if (problems.Count > 0)
         {
@@ -128,7 +128,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
     /// <summary>Sent → Closed: answers stay readable, no new ones are expected.</summary>
     public async Task<IReadOnlyList<string>> CloseAsync(int id)
     {
-        await RequireAdminAsync();
+        await session.RequireAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id);
         if (request is not { State: RequestState.Sent })
@@ -170,13 +170,5 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         return problems;
-    }
-
-    private async Task RequireAdminAsync()
-    {
-        if (!(await session.GetAsync()).IsAdmin)
-        {
-            throw new UnauthorizedAccessException("Only admins edit requests.");
-        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync()
     {
-        await RequireAdminAsync();
+        await session.RequireAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
         var rows = await (from u in db.Users.AsNoTracking()
@@ -31,7 +31,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
 
     public async Task<IReadOnlyList<CompanyOption>> CompaniesAsync()
     {
-        await RequireAdminAsync();
+        await session.RequireAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Companies.AsNoTracking().OrderBy(c => c.Name).Select(c => new CompanyOption(c.Id, c.Name)).ToListAsync();
     }
@@ -39,7 +39,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
     /// <summary>Creates the account; returns the errors in words, or none when it worked.</summary>
     public async Task<IReadOnlyList<string>> CreateAsync(string email, string displayName, string role, int? companyId, string password)
     {
-        await RequireAdminAsync();
+        await session.RequireAdminAsync();
         if (!PortalRoles.All.Contains(role))
         {
             return ["Choose a role."];
@@ -77,7 +77,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
     /// <summary>Disabling locks the account indefinitely and ends its sessions at the next check.</summary>
     public async Task SetDisabledAsync(string userId, bool disabled)
     {
-        var admin = await RequireAdminAsync();
+        var admin = await session.RequireAdminAsync();
         if (admin.UserId == userId)
         {
             throw new InvalidOperationException("You cannot disable your own account.");
@@ -88,11 +88,5 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
         await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("User {UserId} {Change}", userId, disabled ? "disabled" : "enabled");
-    }
-
-    private async Task<PortalPrincipal> RequireAdminAsync()
-    {
-        var principal = await session.GetAsync();
-        return principal.IsAdmin ? principal : throw new UnauthorizedAccessException("Only admins manage users.");
     }
 }
