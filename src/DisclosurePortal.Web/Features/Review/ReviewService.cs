@@ -9,14 +9,28 @@ public sealed record MatchedRow(long CandidateId, int LineNumber, string FileNam
 
 public sealed record MatchPage(IReadOnlyList<MatchedRow> Items, int TotalCount);
 
+/// <summary>The company a reviewer opened, and its due time on the newest request it received (if any).</summary>
+public sealed record ReviewedCompany(string Name, DateTimeOffset? DueAt);
+
 /// <summary>The reviewer's read side: one company's matched rows, paged on the server.</summary>
 public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session)
 {
-    public async Task<string?> GetCompanyNameAsync(int companyId)
+    public async Task<ReviewedCompany?> GetCompanyAsync(int companyId)
     {
         await session.RequireStaffAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync();
+        var name = await db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync();
+        if (name is null)
+        {
+            return null;
+        }
+
+        var dueAt = await db.Responses.AsNoTracking()
+            .Where(r => r.CompanyId == companyId)
+            .OrderByDescending(r => r.RequestId)
+            .Select(r => (DateTimeOffset?)(r.ExtendedDeadline ?? r.Request!.Deadline))
+            .FirstOrDefaultAsync();
+        return new ReviewedCompany(name, dueAt);
     }
 
     public async Task<MatchPage> GetMatchesAsync(int companyId, int page, int pageSize, CancellationToken cancellationToken = default)
