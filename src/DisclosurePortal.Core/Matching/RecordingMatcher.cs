@@ -55,14 +55,16 @@ public sealed class RecordingMatcher
 
         var isrcNote = isrc is null ? string.Empty : "; ISRC differs";
         var parts = TitleParser.Parse(title);
+        var titleKey = TextNormaliser.Key(title);
+        var baseKey = parts.BaseKey;
         foreach (var artistKey in ArtistKeys(artist, parts))
         {
-            if (byTitleArtist.TryGetValue((TextNormaliser.Key(title), artistKey), out id))
+            if (byTitleArtist.TryGetValue((titleKey, artistKey), out id))
             {
                 return new RecordingMatch(id, MatchTier.High, 0.9, "title and artist equal after normalising" + isrcNote);
             }
 
-            if (parts.BaseKey.Length > 0 && byBaseTitleArtist.TryGetValue((parts.BaseKey, artistKey), out id))
+            if (baseKey.Length > 0 && byBaseTitleArtist.TryGetValue((baseKey, artistKey), out id))
             {
                 var reason = parts.Qualifiers.Count == 0
                     ? "title and artist equal after removing the catalog's version words"
