@@ -1,5 +1,4 @@
 using DisclosurePortal.Core.Catalog;
-using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +47,8 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
             recording.Artist = row.Artist;
             recording.FeaturedArtists = row.FeaturedArtists.Count == 0 ? null : string.Join("; ", row.FeaturedArtists);
             recording.Label = row.Label;
-            recording.TitleKey = TitleParser.Parse(row.Title).BaseKey;
-            recording.ArtistKey = TextNormaliser.Key(row.Artist);
+            recording.TitleKey = CatalogKeys.Title(row.Title);
+            recording.ArtistKey = CatalogKeys.Artist(row.Artist);
             recording.DurationSeconds = row.DurationSeconds;
             recording.ReleaseYear = row.Year;
             recording.SourceId = row.SourceId;
@@ -102,7 +101,7 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
 
             composition.Iswc = row.Iswc?.Value;
             composition.Title = row.Title;
-            composition.TitleKey = TitleParser.Parse(row.Title).BaseKey;
+            composition.TitleKey = CatalogKeys.Title(row.Title);
             composition.LyricFirstLine = row.LyricFirstLine;
             composition.SourceId = row.SourceId;
             composition.ContentHash = hash;
@@ -136,8 +135,8 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
 
             release.Title = row.Title;
             release.Artist = row.Artist;
-            release.TitleKey = TitleParser.Parse(row.Title).BaseKey;
-            release.ArtistKey = TextNormaliser.Key(row.Artist);
+            release.TitleKey = CatalogKeys.Title(row.Title);
+            release.ArtistKey = CatalogKeys.Artist(row.Artist);
             release.Label = row.Label;
             release.ReleaseDate = row.ReleaseDate;
             release.ReleaseYear = row.Year;

@@ -1,5 +1,5 @@
-using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Core.Synthetic;
+using DisclosurePortal.Data.Catalog;
 using DisclosurePortal.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -97,8 +97,8 @@ public sealed class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users
                 Isrc = r.Isrc.Value,
                 Title = r.Title,
                 Artist = r.Artist,
-                TitleKey = TextNormaliser.Key(r.Title),
-                ArtistKey = TextNormaliser.Key(r.Artist),
+                TitleKey = CatalogKeys.Title(r.Title),
+                ArtistKey = CatalogKeys.Artist(r.Artist),
                 DurationSeconds = r.DurationSeconds,
                 ReleaseYear = r.ReleaseYear,
                 IsDemo = true,
