@@ -78,9 +78,8 @@ public sealed class WorkListIntake(
     private async Task<WorkListUpload> StoreAsync(PortalDbContext db, DisclosureResponse response, string userId, string fileName, Stream content, CancellationToken cancellationToken)
     {
         var storedName = $"{Guid.NewGuid():N}.upload";
-        var folder = Path.Combine(storage.Value.UploadsDirectory, response.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, storedName);
+        var path = StoredPath(response.CompanyId, storedName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
@@ -185,8 +184,11 @@ public sealed class WorkListIntake(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private string PathOf(WorkListUpload upload) =>
-        Path.Combine(storage.Value.UploadsDirectory, upload.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture), upload.StoredName);
+    private string PathOf(WorkListUpload upload) => StoredPath(upload.CompanyId, upload.StoredName);
+
+    // Each company's files in a folder of its own, named by id, never by the user's file name.
+    private string StoredPath(int companyId, string storedName) =>
+        Path.Combine(storage.Value.UploadsDirectory, companyId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName);
 
     /// <summary>The user's file name without any folder part or control characters, for display only.</summary>
     internal static string SafeDisplayName(string fileName)
