@@ -20,6 +20,12 @@ public sealed class PortalDatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets pages keep reading while a long catalog import writes; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         foreach (var role in PortalRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))

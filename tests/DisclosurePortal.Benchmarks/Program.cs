@@ -1,7 +1,16 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using DisclosurePortal.Benchmarks;
 
-// Run all: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- --filter '*'
+// Micro-benchmarks: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- --filter '*'
+// The catalog at full size: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- catalog [RECORDINGS]
+if (args is ["catalog", ..])
+{
+    return await CatalogScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
 
 /// <summary>Entry point type for the benchmark switcher.</summary>
 public partial class Program;

@@ -6,7 +6,7 @@ namespace DisclosurePortal.Core.Tests;
 
 public class CatalogFileReaderTests
 {
-    private static List<CatalogFileRow> Read(string text, CatalogFileKind kind = CatalogFileKind.Recordings, Encoding? encoding = null, IReadOnlyDictionary<CatalogField, string>? overrides = null)
+    private static List<CatalogFileRow> Read(string text, CatalogKind kind = CatalogKind.Recordings, Encoding? encoding = null, IReadOnlyDictionary<CatalogField, string>? overrides = null)
     {
         encoding ??= new UTF8Encoding(false);
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
@@ -68,7 +68,7 @@ public class CatalogFileReaderTests
     public void Reads_utf16_without_a_bom()
     {
         var bytes = Encoding.Unicode.GetBytes("ISRC,Title,Artist\nUSRC17607839,Café,Björk\n");
-        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogFileKind.Recordings));
+        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogKind.Recordings));
         Assert.Equal("Café", Assert.IsType<CatalogRecordingRow>(row.Item).Title);
     }
 
@@ -76,7 +76,7 @@ public class CatalogFileReaderTests
     public void Reads_windows_1252_exports_without_losing_accents()
     {
         var bytes = Encoding.Latin1.GetBytes("ISRC,Title,Artist\nUSRC17607839,Café Olé,Sigur Rós\n");
-        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogFileKind.Recordings));
+        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogKind.Recordings));
         var r = Assert.IsType<CatalogRecordingRow>(row.Item);
         Assert.Equal(("Café Olé", "Sigur Rós"), (r.Title, r.Artist));
     }
@@ -91,7 +91,7 @@ public class CatalogFileReaderTests
         }
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString()).Concat(Encoding.Latin1.GetBytes("USRC17609999,Café,Band\n")).ToArray();
-        var error = Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream(bytes), CatalogFileKind.Recordings).ToList());
+        var error = Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream(bytes), CatalogKind.Recordings).ToList());
         Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
     }
 
@@ -145,15 +145,15 @@ public class CatalogFileReaderTests
     }
 
     [Theory]
-    [InlineData("EAN", CatalogFileKind.Releases, CatalogField.Gtin)]
-    [InlineData("UPC Code", CatalogFileKind.Releases, CatalogField.Gtin)]
-    [InlineData("release_id", CatalogFileKind.Releases, CatalogField.SourceId)]
-    [InlineData("release_id", CatalogFileKind.Recordings, CatalogField.ReleaseSourceId)]
-    [InlineData("Writers", CatalogFileKind.Compositions, CatalogField.Writers)]
-    [InlineData("Work ID", CatalogFileKind.Compositions, CatalogField.SourceId)]
-    [InlineData("Work ID", CatalogFileKind.Recordings, CatalogField.CompositionSourceId)]
-    [InlineData("Artist Name", CatalogFileKind.Recordings, CatalogField.Artist)]
-    public void Header_synonyms_depend_on_the_kind_of_file(string header, CatalogFileKind kind, CatalogField field) =>
+    [InlineData("EAN", CatalogKind.Releases, CatalogField.Gtin)]
+    [InlineData("UPC Code", CatalogKind.Releases, CatalogField.Gtin)]
+    [InlineData("release_id", CatalogKind.Releases, CatalogField.SourceId)]
+    [InlineData("release_id", CatalogKind.Recordings, CatalogField.ReleaseSourceId)]
+    [InlineData("Writers", CatalogKind.Compositions, CatalogField.Writers)]
+    [InlineData("Work ID", CatalogKind.Compositions, CatalogField.SourceId)]
+    [InlineData("Work ID", CatalogKind.Recordings, CatalogField.CompositionSourceId)]
+    [InlineData("Artist Name", CatalogKind.Recordings, CatalogField.Artist)]
+    public void Header_synonyms_depend_on_the_kind_of_file(string header, CatalogKind kind, CatalogField field) =>
         Assert.Equal(0, CatalogColumns.Map([header], kind)[field]);
 
     [Fact]
@@ -166,7 +166,7 @@ public class CatalogFileReaderTests
             "WRK-3,T-034.524.680-2,Bad check,Cy,,\n" +
             "WRK-4,,Bad ipi,Cy,123,\n" +
             "WRK-2,,Same id,Cy,,\n",
-            CatalogFileKind.Compositions);
+            CatalogKind.Compositions);
         var first = Assert.IsType<CatalogCompositionRow>(rows[0].Item);
         Assert.Equal("T0345246801", first.Iswc?.Value);
         Assert.Equal("Once upon", first.LyricFirstLine);
@@ -182,7 +182,7 @@ public class CatalogFileReaderTests
     {
         var rows = Read(
             "UPC,Album Title,Artist,Release Date\n036000291452,First,Band,2024-05-16\n0036000291452,Same product,Band,\n4006381333931,Second,Band,16/05/2024\n",
-            CatalogFileKind.Releases);
+            CatalogKind.Releases);
         var first = Assert.IsType<CatalogReleaseRow>(rows[0].Item);
         Assert.Equal(("0036000291452", new DateOnly(2024, 5, 16), 2024), (first.Gtin.Value, first.ReleaseDate, first.Year));
         Assert.Equal("UPC/EAN '0036000291452' already appears on line 2", rows[1].RejectionReason);
@@ -199,8 +199,8 @@ public class CatalogFileReaderTests
     [Fact]
     public void Refuses_binary_and_zip_files()
     {
-        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream([1, 2, 0, 3, 0, 0, 9, 200]), CatalogFileKind.Recordings).ToList());
-        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream("PK\u0003\u0004rest"u8.ToArray()), CatalogFileKind.Releases).ToList());
+        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream([1, 2, 0, 3, 0, 0, 9, 200]), CatalogKind.Recordings).ToList());
+        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream("PK\u0003\u0004rest"u8.ToArray()), CatalogKind.Releases).ToList());
     }
 
     [Fact]
@@ -212,9 +212,9 @@ public class CatalogFileReaderTests
             var summary = SyntheticCatalogFiles.Write(folder, recordings: 400, listRows: 10);
             foreach (var (file, kind, count) in new[]
             {
-                (SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings, summary.Recordings),
-                (SyntheticCatalogFiles.CompositionsFile, CatalogFileKind.Compositions, summary.Compositions),
-                (SyntheticCatalogFiles.ReleasesFile, CatalogFileKind.Releases, summary.Releases),
+                (SyntheticCatalogFiles.RecordingsFile, CatalogKind.Recordings, summary.Recordings),
+                (SyntheticCatalogFiles.CompositionsFile, CatalogKind.Compositions, summary.Compositions),
+                (SyntheticCatalogFiles.ReleasesFile, CatalogKind.Releases, summary.Releases),
             })
             {
                 using var stream = File.OpenRead(Path.Combine(folder, file));

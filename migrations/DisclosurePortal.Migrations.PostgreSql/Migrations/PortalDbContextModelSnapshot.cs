@@ -45,6 +45,12 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -137,6 +143,12 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -156,6 +168,8 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArtistKey");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -217,6 +231,12 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -232,6 +252,8 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArtistKey");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -258,6 +280,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Changed")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("FileName")
                         .IsRequired()

@@ -45,6 +45,12 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -138,6 +144,12 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("int");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -157,6 +169,8 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArtistKey");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -218,6 +232,12 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("int");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -233,6 +253,8 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArtistKey");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -259,6 +281,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Changed")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("bit");
 
                     b.Property<string>("FileName")
                         .IsRequired()

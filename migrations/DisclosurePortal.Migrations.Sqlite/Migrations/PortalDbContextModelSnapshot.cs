@@ -38,6 +38,12 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -128,6 +134,12 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -147,6 +159,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArtistKey");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -206,6 +220,12 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReleaseYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RemovedInVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeenInVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -221,6 +241,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArtistKey");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -244,6 +266,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Complete")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")

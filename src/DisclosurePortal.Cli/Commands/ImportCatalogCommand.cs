@@ -16,7 +16,7 @@ internal static class ImportCatalogCommand
     public static Command Create(DatabaseTargetOptions options)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The catalog file (CSV or TSV, UTF-8 or UTF-16)." };
-        var kind = new Option<CatalogFileKind>("--kind") { Description = "What the file holds: Recordings, Compositions or Releases.", Required = true };
+        var kind = new Option<CatalogKind>("--kind") { Description = "What the file holds: Recordings, Compositions or Releases.", Required = true };
         var report = new Option<FileInfo?>("--report") { Description = "Write the rejected rows (line, reason) to this CSV file." };
 
         var command = new Command("import-catalog", "Migrate, then import a catalog file (recordings, compositions or releases), adding new rows and updating changed ones.");
@@ -32,7 +32,7 @@ internal static class ImportCatalogCommand
     }
 
     private static async Task<int> RunAsync(
-        IServiceProvider services, TextWriter output, TextWriter error, FileInfo file, CatalogFileKind kind, FileInfo? reportFile, CancellationToken cancellationToken)
+        IServiceProvider services, TextWriter output, TextWriter error, FileInfo file, CatalogKind kind, FileInfo? reportFile, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {

@@ -1,6 +1,6 @@
 namespace DisclosurePortal.Core.Catalog;
 
-/// <summary>The fields a catalog file can carry. Which ones a file needs depends on its <see cref="CatalogFileKind"/>.</summary>
+/// <summary>The fields a catalog file can carry. Which ones a file needs depends on its <see cref="CatalogKind"/>.</summary>
 public enum CatalogField
 {
     /// <summary>The label's own id for the row's item (recording_id, composition_id, release_id).</summary>
@@ -60,9 +60,9 @@ public static class CatalogColumns
     };
 
     // The same id header means the row's own id in one kind of file and a link in another.
-    private static readonly Dictionary<CatalogFileKind, Dictionary<string, CatalogField>> ByKind = new()
+    private static readonly Dictionary<CatalogKind, Dictionary<string, CatalogField>> ByKind = new()
     {
-        [CatalogFileKind.Recordings] = new(StringComparer.Ordinal)
+        [CatalogKind.Recordings] = new(StringComparer.Ordinal)
         {
             ["recordingid"] = CatalogField.SourceId, ["trackid"] = CatalogField.SourceId, ["id"] = CatalogField.SourceId,
             ["compositionid"] = CatalogField.CompositionSourceId, ["workid"] = CatalogField.CompositionSourceId,
@@ -70,11 +70,11 @@ public static class CatalogColumns
             ["tracknumber"] = CatalogField.TrackNumber, ["trackno"] = CatalogField.TrackNumber, ["position"] = CatalogField.TrackNumber,
             ["discnumber"] = CatalogField.DiscNumber, ["discno"] = CatalogField.DiscNumber, ["disc"] = CatalogField.DiscNumber, ["volume"] = CatalogField.DiscNumber,
         },
-        [CatalogFileKind.Compositions] = new(StringComparer.Ordinal)
+        [CatalogKind.Compositions] = new(StringComparer.Ordinal)
         {
             ["compositionid"] = CatalogField.SourceId, ["workid"] = CatalogField.SourceId, ["songid"] = CatalogField.SourceId, ["id"] = CatalogField.SourceId,
         },
-        [CatalogFileKind.Releases] = new(StringComparer.Ordinal)
+        [CatalogKind.Releases] = new(StringComparer.Ordinal)
         {
             ["releaseid"] = CatalogField.SourceId, ["productid"] = CatalogField.SourceId, ["albumid"] = CatalogField.SourceId, ["id"] = CatalogField.SourceId,
         },
@@ -85,7 +85,7 @@ public static class CatalogColumns
     /// header to use for a field (compared ignoring case) and replaces whatever the synonyms chose.
     /// </summary>
     public static Dictionary<CatalogField, int> Map(
-        IReadOnlyList<string> headers, CatalogFileKind kind, IReadOnlyDictionary<CatalogField, string>? overrides = null)
+        IReadOnlyList<string> headers, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? overrides = null)
     {
         var mapping = new Dictionary<CatalogField, int>();
         var own = ByKind[kind];
@@ -119,11 +119,11 @@ public static class CatalogColumns
     }
 
     /// <summary>The fields a file of <paramref name="kind"/> cannot do without.</summary>
-    public static IReadOnlyList<CatalogField> Required(CatalogFileKind kind) => kind switch
+    public static IReadOnlyList<CatalogField> Required(CatalogKind kind) => kind switch
     {
-        CatalogFileKind.Recordings => [CatalogField.Isrc, CatalogField.Title, CatalogField.Artist],
-        CatalogFileKind.Compositions => [CatalogField.Title],
-        CatalogFileKind.Releases => [CatalogField.Gtin, CatalogField.Title],
+        CatalogKind.Recordings => [CatalogField.Isrc, CatalogField.Title, CatalogField.Artist],
+        CatalogKind.Compositions => [CatalogField.Title],
+        CatalogKind.Releases => [CatalogField.Gtin, CatalogField.Title],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

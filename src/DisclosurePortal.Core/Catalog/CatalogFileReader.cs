@@ -16,7 +16,7 @@ public static class CatalogFileReader
 
     /// <summary>Reads <paramref name="stream"/> (seekable, left open) lazily; enumerate once.</summary>
     public static IEnumerable<CatalogFileRow> Read(
-        Stream stream, CatalogFileKind kind, IReadOnlyDictionary<CatalogField, string>? columnOverrides = null)
+        Stream stream, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? columnOverrides = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek)
@@ -27,7 +27,7 @@ public static class CatalogFileReader
         return ReadRows(stream, kind, columnOverrides);
     }
 
-    private static IEnumerable<CatalogFileRow> ReadRows(Stream stream, CatalogFileKind kind, IReadOnlyDictionary<CatalogField, string>? overrides)
+    private static IEnumerable<CatalogFileRow> ReadRows(Stream stream, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? overrides)
     {
         var encoding = SniffEncoding(stream);
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
@@ -41,7 +41,7 @@ public static class CatalogFileReader
 
         var mapping = CatalogColumns.Map(headers, kind, overrides);
         var missing = CatalogColumns.Required(kind).Where(f => !mapping.ContainsKey(f)).ToList();
-        if (kind == CatalogFileKind.Compositions && !mapping.ContainsKey(CatalogField.Iswc) && !mapping.ContainsKey(CatalogField.SourceId))
+        if (kind == CatalogKind.Compositions && !mapping.ContainsKey(CatalogField.Iswc) && !mapping.ContainsKey(CatalogField.SourceId))
         {
             missing.Add(CatalogField.Iswc);
         }

@@ -4,7 +4,7 @@ using DisclosurePortal.Core.Identifiers;
 namespace DisclosurePortal.Core.Catalog;
 
 /// <summary>Turns one row's cells into a <see cref="CatalogItem"/> or a rejection; remembers keys to refuse duplicates within the file.</summary>
-internal sealed class CatalogRowValidator(CatalogFileKind kind, IReadOnlyDictionary<CatalogField, int> mapping)
+internal sealed class CatalogRowValidator(CatalogKind kind, IReadOnlyDictionary<CatalogField, int> mapping)
 {
     private static readonly char[] ListSeparators = [';', '|'];
 
@@ -20,8 +20,8 @@ internal sealed class CatalogRowValidator(CatalogFileKind kind, IReadOnlyDiction
         {
             var item = kind switch
             {
-                CatalogFileKind.Recordings => Recording(line, Get),
-                CatalogFileKind.Compositions => Composition(line, Get),
+                CatalogKind.Recordings => Recording(line, Get),
+                CatalogKind.Compositions => Composition(line, Get),
                 _ => (CatalogItem)Release(line, Get),
             };
             if (!seen.TryAdd(item.Key, line))

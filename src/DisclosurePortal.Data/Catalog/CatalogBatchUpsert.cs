@@ -4,69 +4,203 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Data.Catalog;
 
-/// <summary>Adds or updates one batch of rows, looking the batch's identifiers up in one query; counts into the version.</summary>
-internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion version)
+/// <summary>A validated row with what can be worked out before the database is asked: its fingerprint and keys.</summary>
+internal sealed record PreparedItem(CatalogItem Item, string Hash, string TitleKey, string ArtistKey)
 {
-    public Task ApplyAsync(IReadOnlyList<CatalogItem> batch, CancellationToken cancellationToken) => batch[0] switch
+    public static PreparedItem Of(CatalogItem item) => item switch
     {
-        CatalogRecordingRow => RecordingsAsync(batch.Cast<CatalogRecordingRow>().ToList(), cancellationToken),
-        CatalogCompositionRow => CompositionsAsync(batch.Cast<CatalogCompositionRow>().ToList(), cancellationToken),
-        _ => ReleasesAsync(batch.Cast<CatalogReleaseRow>().ToList(), cancellationToken),
+        CatalogRecordingRow r => new(item, CatalogContentHash.Of(item), CatalogKeys.Title(r.Title), CatalogKeys.Artist(r.Artist)),
+        CatalogReleaseRow r => new(item, CatalogContentHash.Of(item), CatalogKeys.Title(r.Title), CatalogKeys.Artist(r.Artist)),
+        CatalogCompositionRow c => new(item, CatalogContentHash.Of(item), CatalogKeys.Title(c.Title), string.Empty),
+        _ => throw new ArgumentOutOfRangeException(nameof(item)),
+    };
+}
+
+/// <summary>
+/// Adds or updates batches of rows, looking each batch's identifiers up in one query, and counts into the
+/// version. New recordings and releases go in through <see cref="BatchInsert{TEntity}"/>; changed ones are
+/// updated through EF. In a complete import, unchanged entries are marked seen so the rest can be marked removed.
+/// </summary>
+internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion version, bool complete, bool catalogWasEmpty) : IAsyncDisposable
+{
+    private readonly BatchInsert<CatalogRecording> recordingInsert = new(db);
+    private readonly BatchInsert<CatalogRelease> releaseInsert = new(db);
+
+    private sealed record Stored(long Id, string Key, string? Hash, bool Removed);
+
+    public static async Task<bool> IsEmptyAsync(PortalDbContext db, CatalogKind kind, CancellationToken cancellationToken) => kind switch
+    {
+        CatalogKind.Compositions => !await db.CatalogCompositions.AnyAsync(cancellationToken),
+        CatalogKind.Releases => !await db.CatalogReleases.AnyAsync(cancellationToken),
+        _ => !await db.CatalogRecordings.AnyAsync(cancellationToken),
     };
 
-    private async Task RecordingsAsync(List<CatalogRecordingRow> rows, CancellationToken cancellationToken)
+    public async Task ApplyAsync(IReadOnlyList<PreparedItem> batch, CancellationToken cancellationToken)
     {
-        var isrcs = rows.Select(r => r.Isrc.Value).ToList();
-        var existing = await db.CatalogRecordings.Where(r => isrcs.Contains(r.Isrc)).ToDictionaryAsync(r => r.Isrc, StringComparer.Ordinal, cancellationToken);
-        foreach (var row in rows)
+        switch (batch[0].Item)
         {
-            var hash = CatalogContentHash.Of(row);
-            if (!existing.TryGetValue(row.Isrc.Value, out var recording))
-            {
-                recording = new CatalogRecording { Isrc = row.Isrc.Value };
-                db.CatalogRecordings.Add(recording);
-                version.Added++;
-            }
-            else if (recording.ContentHash == hash)
-            {
-                version.Unchanged++;
-                continue;
-            }
-            else
-            {
-                version.Changed++;
-            }
+            case CatalogRecordingRow:
+                await RecordingsAsync(batch, cancellationToken);
+                break;
+            case CatalogReleaseRow:
+                await ReleasesAsync(batch, cancellationToken);
+                break;
+            default:
+                await CompositionsAsync(batch, cancellationToken);
+                break;
+        }
 
-            if (recording.CompositionSourceId != row.CompositionSourceId)
-            {
-                recording.CompositionId = null; // relinked after the import
-            }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
 
-            recording.Title = row.Title;
-            recording.Version = row.Version;
-            recording.Artist = row.Artist;
-            recording.FeaturedArtists = row.FeaturedArtists.Count == 0 ? null : string.Join("; ", row.FeaturedArtists);
-            recording.Label = row.Label;
-            recording.TitleKey = CatalogKeys.Title(row.Title);
-            recording.ArtistKey = CatalogKeys.Artist(row.Artist);
-            recording.DurationSeconds = row.DurationSeconds;
-            recording.ReleaseYear = row.Year;
-            recording.SourceId = row.SourceId;
-            recording.CompositionSourceId = row.CompositionSourceId;
-            recording.ReleaseSourceId = row.ReleaseSourceId;
-            recording.ReleaseTrackNumber = row.TrackNumber;
-            recording.ReleaseDiscNumber = row.DiscNumber;
-            recording.ContentHash = hash;
-            recording.CatalogVersionId = version.Id;
-            recording.IsDemo = false;
+    /// <summary>In a complete import: marks every entry of the kind that this import neither wrote nor saw as removed.</summary>
+    public async Task<int> MarkRemovedAsync(CatalogKind kind, CancellationToken cancellationToken)
+    {
+        var v = version.Id;
+        return kind switch
+        {
+            CatalogKind.Compositions => await db.CatalogCompositions
+                .Where(c => c.RemovedInVersionId == null && c.CatalogVersionId != v && c.SeenInVersionId != v)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RemovedInVersionId, v), cancellationToken),
+            CatalogKind.Releases => await db.CatalogReleases
+                .Where(r => r.RemovedInVersionId == null && r.CatalogVersionId != v && r.SeenInVersionId != v)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedInVersionId, v), cancellationToken),
+            _ => await db.CatalogRecordings
+                .Where(r => r.RemovedInVersionId == null && r.CatalogVersionId != v && r.SeenInVersionId != v)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedInVersionId, v), cancellationToken),
+        };
+    }
+
+    private async Task RecordingsAsync(IReadOnlyList<PreparedItem> batch, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, Stored>(StringComparer.Ordinal);
+        if (!catalogWasEmpty)
+        {
+            var isrcs = batch.Select(p => p.Item.Key).ToList();
+            stored = await db.CatalogRecordings.AsNoTracking().Where(r => isrcs.Contains(r.Isrc))
+                .Select(r => new Stored(r.Id, r.Isrc, r.ContentHash, r.RemovedInVersionId != null))
+                .ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
+        }
+
+        var added = new List<CatalogRecording>(batch.Count);
+        var seen = new List<long>();
+        foreach (var prepared in batch)
+        {
+            var recording = Recording((CatalogRecordingRow)prepared.Item, prepared);
+            Sort(stored.GetValueOrDefault(prepared.Item.Key), prepared.Hash, seen, () => added.Add(recording), id =>
+            {
+                recording.Id = id;
+                db.CatalogRecordings.Update(recording); // every column written; the composition link is remade by the linker
+            });
+        }
+
+        await recordingInsert.InsertAsync(added, cancellationToken);
+        if (seen.Count > 0)
+        {
+            await db.CatalogRecordings.Where(r => seen.Contains(r.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenInVersionId, version.Id), cancellationToken);
         }
     }
 
-    private async Task CompositionsAsync(List<CatalogCompositionRow> rows, CancellationToken cancellationToken)
+    private async Task ReleasesAsync(IReadOnlyList<PreparedItem> batch, CancellationToken cancellationToken)
     {
+        var stored = new Dictionary<string, Stored>(StringComparer.Ordinal);
+        if (!catalogWasEmpty)
+        {
+            var gtins = batch.Select(p => p.Item.Key).ToList();
+            stored = await db.CatalogReleases.AsNoTracking().Where(r => gtins.Contains(r.Gtin))
+                .Select(r => new Stored(r.Id, r.Gtin, r.ContentHash, r.RemovedInVersionId != null))
+                .ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
+        }
+
+        var added = new List<CatalogRelease>(batch.Count);
+        var seen = new List<long>();
+        foreach (var prepared in batch)
+        {
+            var release = Release((CatalogReleaseRow)prepared.Item, prepared);
+            Sort(stored.GetValueOrDefault(prepared.Item.Key), prepared.Hash, seen, () => added.Add(release), id =>
+            {
+                release.Id = id;
+                db.CatalogReleases.Update(release);
+            });
+        }
+
+        await releaseInsert.InsertAsync(added, cancellationToken);
+        if (seen.Count > 0)
+        {
+            await db.CatalogReleases.Where(r => seen.Contains(r.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SeenInVersionId, version.Id), cancellationToken);
+        }
+    }
+
+    /// <summary>New, unchanged (seen) or changed; a removed entry listed again counts as changed and comes back.</summary>
+    private void Sort(Stored? stored, string hash, List<long> seen, Action add, Action<long> change)
+    {
+        if (stored is null)
+        {
+            version.Added++;
+            add();
+        }
+        else if (stored.Hash == hash && !stored.Removed)
+        {
+            version.Unchanged++;
+            if (complete)
+            {
+                seen.Add(stored.Id);
+            }
+        }
+        else
+        {
+            version.Changed++;
+            change(stored.Id);
+        }
+    }
+
+    private CatalogRecording Recording(CatalogRecordingRow row, PreparedItem prepared) => new()
+    {
+        Isrc = row.Isrc.Value,
+        Title = row.Title,
+        Version = row.Version,
+        Artist = row.Artist,
+        FeaturedArtists = row.FeaturedArtists.Count == 0 ? null : string.Join("; ", row.FeaturedArtists),
+        Label = row.Label,
+        TitleKey = prepared.TitleKey,
+        ArtistKey = prepared.ArtistKey,
+        DurationSeconds = row.DurationSeconds,
+        ReleaseYear = row.Year,
+        SourceId = row.SourceId,
+        CompositionSourceId = row.CompositionSourceId,
+        ReleaseSourceId = row.ReleaseSourceId,
+        ReleaseTrackNumber = row.TrackNumber,
+        ReleaseDiscNumber = row.DiscNumber,
+        ContentHash = prepared.Hash,
+        CatalogVersionId = version.Id,
+    };
+
+    private CatalogRelease Release(CatalogReleaseRow row, PreparedItem prepared) => new()
+    {
+        Gtin = row.Gtin.Value,
+        Title = row.Title,
+        Artist = row.Artist,
+        TitleKey = prepared.TitleKey,
+        ArtistKey = prepared.ArtistKey,
+        Label = row.Label,
+        ReleaseDate = row.ReleaseDate,
+        ReleaseYear = row.Year,
+        ArtworkReference = row.ArtworkReference,
+        SourceId = row.SourceId,
+        ContentHash = prepared.Hash,
+        CatalogVersionId = version.Id,
+    };
+
+    // Compositions carry their writers, whose rows need the composition's id, so they go through EF.
+    private async Task CompositionsAsync(IReadOnlyList<PreparedItem> batch, CancellationToken cancellationToken)
+    {
+        var rows = batch.Select(p => (CatalogCompositionRow)p.Item).ToList();
         var iswcs = rows.Where(r => r.Iswc is not null).Select(r => r.Iswc!.Value.Value).ToList();
         var sourceIds = rows.Where(r => r.SourceId is not null).Select(r => r.SourceId!).ToList();
-        var found = await db.CatalogCompositions.Include(c => c.Writers)
+        var found = catalogWasEmpty ? [] : await db.CatalogCompositions.Include(c => c.Writers)
             .Where(c => (c.Iswc != null && iswcs.Contains(c.Iswc)) || (c.Iswc == null && c.SourceId != null && sourceIds.Contains(c.SourceId)))
             .ToListAsync(cancellationToken);
         var byIswc = found.Where(c => c.Iswc is not null).ToDictionary(c => c.Iswc!, StringComparer.Ordinal);
@@ -78,19 +212,20 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
             : row.SourceId is { } id && withoutIswc.Remove(id, out var byId) ? byId
             : null;
 
-        foreach (var row in rows)
+        foreach (var prepared in batch)
         {
-            var hash = CatalogContentHash.Of(row);
+            var row = (CatalogCompositionRow)prepared.Item;
             var composition = Existing(row);
             if (composition is null)
             {
+                version.Added++;
                 composition = new CatalogComposition();
                 db.CatalogCompositions.Add(composition);
-                version.Added++;
             }
-            else if (composition.ContentHash == hash)
+            else if (composition.ContentHash == prepared.Hash && composition.RemovedInVersionId is null)
             {
                 version.Unchanged++;
+                composition.SeenInVersionId = complete ? version.Id : composition.SeenInVersionId;
                 continue;
             }
             else
@@ -101,49 +236,19 @@ internal sealed class CatalogBatchUpsert(PortalDbContext db, CatalogVersion vers
 
             composition.Iswc = row.Iswc?.Value;
             composition.Title = row.Title;
-            composition.TitleKey = CatalogKeys.Title(row.Title);
+            composition.TitleKey = prepared.TitleKey;
             composition.LyricFirstLine = row.LyricFirstLine;
             composition.SourceId = row.SourceId;
-            composition.ContentHash = hash;
+            composition.ContentHash = prepared.Hash;
             composition.CatalogVersionId = version.Id;
+            composition.RemovedInVersionId = null;
             composition.Writers.AddRange(row.Writers.Select(w => new CompositionWriter { Name = w.Name, IpiNameNumber = w.IpiNameNumber?.Value, Role = w.Role }));
         }
     }
 
-    private async Task ReleasesAsync(List<CatalogReleaseRow> rows, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        var gtins = rows.Select(r => r.Gtin.Value).ToList();
-        var existing = await db.CatalogReleases.Where(r => gtins.Contains(r.Gtin)).ToDictionaryAsync(r => r.Gtin, StringComparer.Ordinal, cancellationToken);
-        foreach (var row in rows)
-        {
-            var hash = CatalogContentHash.Of(row);
-            if (!existing.TryGetValue(row.Gtin.Value, out var release))
-            {
-                release = new CatalogRelease { Gtin = row.Gtin.Value };
-                db.CatalogReleases.Add(release);
-                version.Added++;
-            }
-            else if (release.ContentHash == hash)
-            {
-                version.Unchanged++;
-                continue;
-            }
-            else
-            {
-                version.Changed++;
-            }
-
-            release.Title = row.Title;
-            release.Artist = row.Artist;
-            release.TitleKey = CatalogKeys.Title(row.Title);
-            release.ArtistKey = CatalogKeys.Artist(row.Artist);
-            release.Label = row.Label;
-            release.ReleaseDate = row.ReleaseDate;
-            release.ReleaseYear = row.Year;
-            release.ArtworkReference = row.ArtworkReference;
-            release.SourceId = row.SourceId;
-            release.ContentHash = hash;
-            release.CatalogVersionId = version.Id;
-        }
+        await recordingInsert.DisposeAsync();
+        await releaseInsert.DisposeAsync();
     }
 }

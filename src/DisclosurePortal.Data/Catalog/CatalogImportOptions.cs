@@ -14,6 +14,9 @@ public sealed record CatalogImportOptions
     /// </summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>The file lists the whole catalog of its kind: entries it does not list are marked removed.</summary>
+    public bool Complete { get; init; }
+
     /// <summary>Called with the number of rows read so far after each batch (for a progress bar).</summary>
     public Action<int>? Progress { get; init; }
 

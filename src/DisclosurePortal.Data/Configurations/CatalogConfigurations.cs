@@ -25,6 +25,7 @@ internal sealed class CatalogRecordingConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<CatalogVersion>().WithMany().HasForeignKey(r => r.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.Isrc).IsUnique();
         builder.HasIndex(r => new { r.TitleKey, r.ArtistKey });
+        builder.HasIndex(r => r.ArtistKey); // search by the start of an artist's name
         builder.HasIndex(r => r.CompositionSourceId);
         builder.HasIndex(r => r.ReleaseSourceId);
     }
@@ -78,6 +79,7 @@ internal sealed class CatalogReleaseConfiguration : IEntityTypeConfiguration<Cat
         builder.HasOne<CatalogVersion>().WithMany().HasForeignKey(r => r.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.Gtin).IsUnique();
         builder.HasIndex(r => new { r.TitleKey, r.ArtistKey });
+        builder.HasIndex(r => r.ArtistKey);
         builder.HasIndex(r => r.SourceId);
     }
 }

@@ -53,4 +53,10 @@ public class CatalogRecording
     public long? CatalogVersionId { get; set; }
 
     public bool IsDemo { get; set; }
+
+    /// <summary>The complete-catalog import that no longer listed this entry; null while it is in the catalog. Entries are never deleted.</summary>
+    public long? RemovedInVersionId { get; set; }
+
+    /// <summary>The last complete-catalog import that listed this entry unchanged (changed entries carry <c>CatalogVersionId</c>).</summary>
+    public long? SeenInVersionId { get; set; }
 }

@@ -3,14 +3,14 @@ using DisclosurePortal.Core.Catalog;
 namespace DisclosurePortal.Data.Entities;
 
 /// <summary>
-/// One catalog import: which file, when, and what it did. Imports are upserts: a row missing from a later
-/// file is not removed (files are often partial exports), so <see cref="Removed"/> stays 0 for now.
+/// One catalog import: which file, when, and what it did. Imports are upserts: an entry missing from a later
+/// file stays (files are often partial exports) unless the import was declared <see cref="Complete"/>.
 /// </summary>
 public class CatalogVersion
 {
     public long Id { get; set; }
 
-    public CatalogFileKind Kind { get; set; }
+    public CatalogKind Kind { get; set; }
 
     public string FileName { get; set; } = string.Empty;
 
@@ -31,5 +31,9 @@ public class CatalogVersion
 
     public int Rejected { get; set; }
 
+    /// <summary>Entries of this kind the complete file no longer listed, marked removed (never deleted).</summary>
     public int Removed { get; set; }
+
+    /// <summary>The file was declared to list the whole catalog of its kind.</summary>
+    public bool Complete { get; set; }
 }

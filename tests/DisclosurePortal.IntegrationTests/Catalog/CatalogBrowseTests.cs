@@ -108,9 +108,9 @@ public abstract class CatalogBrowseTests(DatabaseFixture database) : IDisposable
         SyntheticCatalogFiles.Write(folder.Path, 48, listRows: 1);
         foreach (var (file, kind) in new[]
                  {
-                     (SyntheticCatalogFiles.CompositionsFile, CatalogFileKind.Compositions),
-                     (SyntheticCatalogFiles.ReleasesFile, CatalogFileKind.Releases),
-                     (SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings),
+                     (SyntheticCatalogFiles.CompositionsFile, CatalogKind.Compositions),
+                     (SyntheticCatalogFiles.ReleasesFile, CatalogKind.Releases),
+                     (SyntheticCatalogFiles.RecordingsFile, CatalogKind.Recordings),
                  })
         {
             await using var stream = File.OpenRead(folder.Combine(file));

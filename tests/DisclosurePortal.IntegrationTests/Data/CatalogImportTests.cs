@@ -29,10 +29,10 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         await database.EnsureInitializedAsync();
         var summary = SyntheticCatalogFiles.Write(folder.Path, Recordings, listRows: 5);
 
-        var compositions = await ImportAsync(SyntheticCatalogFiles.CompositionsFile, CatalogFileKind.Compositions);
-        var releases = await ImportAsync(SyntheticCatalogFiles.ReleasesFile, CatalogFileKind.Releases);
+        var compositions = await ImportAsync(SyntheticCatalogFiles.CompositionsFile, CatalogKind.Compositions);
+        var releases = await ImportAsync(SyntheticCatalogFiles.ReleasesFile, CatalogKind.Releases);
         var progress = new List<int>();
-        var recordings = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings, batchSize: 50, progress: progress.Add);
+        var recordings = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogKind.Recordings, batchSize: 50, progress: progress.Add);
 
         Assert.Equal((summary.Compositions, summary.Compositions, 0, 0, 0), Counts(compositions));
         Assert.Equal((summary.Releases, summary.Releases, 0, 0, 0), Counts(releases));
@@ -59,9 +59,9 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         }
 
         // The same file again: nothing added or changed, no duplicates.
-        var again = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings);
+        var again = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogKind.Recordings);
         Assert.Equal((Recordings, 0, 0, Recordings, 0), Counts(again));
-        var compositionsAgain = await ImportAsync(SyntheticCatalogFiles.CompositionsFile, CatalogFileKind.Compositions);
+        var compositionsAgain = await ImportAsync(SyntheticCatalogFiles.CompositionsFile, CatalogKind.Compositions);
         Assert.Equal((summary.Compositions, 0, 0, summary.Compositions, 0), Counts(compositionsAgain));
 
         // Two titles changed, one row broken, one new row.
@@ -74,7 +74,7 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         WriteCsv(path, rows);
 
         var rejected = new List<CatalogFileRow>();
-        var modified = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogFileKind.Recordings, rejected: rejected.Add);
+        var modified = await ImportAsync(SyntheticCatalogFiles.RecordingsFile, CatalogKind.Recordings, rejected: rejected.Add);
         Assert.Equal((Recordings + 1, 1, 2, Recordings - 3, 1), Counts(modified));
         Assert.Equal(modified.Rows, modified.Added + modified.Changed + modified.Unchanged + modified.Rejected);
         var report = Assert.Single(rejected);
@@ -100,10 +100,10 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         File.WriteAllText(folder.Combine("albums-1.csv"), "UPC,Album,Artist\n036000291452,Barcode Album,Band\n");
         File.WriteAllText(folder.Combine("albums-2.tsv"), "EAN\tAlbum\tArtist\n0036000291452\tBarcode Album\tBand\n");
 
-        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("works-1.csv", CatalogFileKind.Compositions)));
-        Assert.Equal((1, 0, 1, 0, 0), Counts(await ImportAsync("works-2.csv", CatalogFileKind.Compositions)));
-        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("albums-1.csv", CatalogFileKind.Releases)));
-        Assert.Equal((1, 0, 0, 1, 0), Counts(await ImportAsync("albums-2.tsv", CatalogFileKind.Releases)));
+        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("works-1.csv", CatalogKind.Compositions)));
+        Assert.Equal((1, 0, 1, 0, 0), Counts(await ImportAsync("works-2.csv", CatalogKind.Compositions)));
+        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("albums-1.csv", CatalogKind.Releases)));
+        Assert.Equal((1, 0, 0, 1, 0), Counts(await ImportAsync("albums-2.tsv", CatalogKind.Releases)));
 
         await using var db = database.CreateContext();
         var work = await db.CatalogCompositions.Include(c => c.Writers).SingleAsync(c => c.SourceId == "W-900");
@@ -122,11 +122,11 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         File.WriteAllText(folder.Combine("tracks-2.csv"), "ISRC,Title,Artist,release_id,track_number,disc\nQZX992600001,One,Band,ALB-7,1,\nQZX992600002,Two,Band,ALB-7,5,2\n");
 
         // Recordings first: the tracks appear when the release arrives.
-        Assert.Equal((2, 2, 0, 0, 0), Counts(await ImportAsync("tracks-1.csv", CatalogFileKind.Recordings)));
-        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("album.csv", CatalogFileKind.Releases)));
+        Assert.Equal((2, 2, 0, 0, 0), Counts(await ImportAsync("tracks-1.csv", CatalogKind.Recordings)));
+        Assert.Equal((1, 1, 0, 0, 0), Counts(await ImportAsync("album.csv", CatalogKind.Releases)));
         Assert.Equal([(1, (int?)1), (1, 2)], await TracksAsync());
 
-        Assert.Equal((2, 0, 1, 1, 0), Counts(await ImportAsync("tracks-2.csv", CatalogFileKind.Recordings)));
+        Assert.Equal((2, 0, 1, 1, 0), Counts(await ImportAsync("tracks-2.csv", CatalogKind.Recordings)));
         Assert.Equal([(1, (int?)1), (2, 5)], await TracksAsync());
 
         async Task<List<(int, int?)>> TracksAsync()
@@ -149,7 +149,7 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         var before = await SnapshotAsync();
         File.WriteAllText(folder.Combine("bad.csv"), content);
 
-        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("bad.csv", CatalogFileKind.Recordings));
+        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("bad.csv", CatalogKind.Recordings));
 
         Assert.Equal(before, await SnapshotAsync());
     }
@@ -162,7 +162,7 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         var before = await SnapshotAsync();
         File.WriteAllBytes(folder.Combine("bad.bin"), [0x50, 0x4B, 3, 4, 0, 0, 1, 2, 3]);
 
-        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("bad.bin", CatalogFileKind.Releases));
+        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("bad.bin", CatalogKind.Releases));
 
         Assert.Equal(before, await SnapshotAsync());
     }
@@ -183,7 +183,7 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
         File.WriteAllBytes(folder.Combine("half.csv"), bytes);
 
         // Batches of 50 have been saved by the time the bad bytes are read; the transaction takes them back.
-        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("half.csv", CatalogFileKind.Recordings, batchSize: 50));
+        await Assert.ThrowsAsync<CatalogFileException>(() => ImportAsync("half.csv", CatalogKind.Recordings, batchSize: 50));
 
         Assert.Equal(before, await SnapshotAsync());
     }
@@ -224,7 +224,7 @@ public abstract class CatalogImportTests(DatabaseFixture database) : IDisposable
     }
 
     private async Task<CatalogVersion> ImportAsync(
-        string file, CatalogFileKind kind, int batchSize = 1000, Action<int>? progress = null, Action<CatalogFileRow>? rejected = null)
+        string file, CatalogKind kind, int batchSize = 1000, Action<int>? progress = null, Action<CatalogFileRow>? rejected = null)
     {
         await using var db = database.CreateContext();
         await using var stream = File.OpenRead(folder.Combine(file));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DisclosurePortal.Core.Catalog;
 using DisclosurePortal.Core.Identifiers;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Account;
@@ -52,7 +53,8 @@ public sealed class CatalogEntryService(IDbContextFactory<PortalDbContext> dbFac
             ("Featured", r.FeaturedArtists),
             ("Label", r.Label),
             ("Duration", r.DurationSeconds is { } s ? TimeSpan.FromSeconds(s).ToString(@"m\:ss", CultureInfo.InvariantCulture) : null),
-            ("Year", r.ReleaseYear?.ToString(CultureInfo.InvariantCulture))), links);
+            ("Year", r.ReleaseYear?.ToString(CultureInfo.InvariantCulture)),
+            Removed(r.RemovedInVersionId)), links);
     }
 
     private static async Task<CatalogEntryDetail?> CompositionAsync(PortalDbContext db, long id)
@@ -70,7 +72,8 @@ public sealed class CatalogEntryService(IDbContextFactory<PortalDbContext> dbFac
         return new CatalogEntryDetail("Composition", c.Title, Facts(
             ("ISWC", c.Iswc is null ? null : Iswc.Parse(c.Iswc).Formatted),
             ("Writers", writers),
-            ("Lyrics begin", c.LyricFirstLine)), recordings);
+            ("Lyrics begin", c.LyricFirstLine),
+            Removed(c.RemovedInVersionId)), recordings);
     }
 
     private static async Task<CatalogEntryDetail?> ReleaseAsync(PortalDbContext db, long id)
@@ -90,8 +93,12 @@ public sealed class CatalogEntryService(IDbContextFactory<PortalDbContext> dbFac
             ("Artist", rel.Artist),
             ("Label", rel.Label),
             ("Released", rel.ReleaseDate?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? rel.ReleaseYear?.ToString(CultureInfo.InvariantCulture)),
-            ("Artwork", rel.ArtworkReference)), tracks);
+            ("Artwork", rel.ArtworkReference),
+            Removed(rel.RemovedInVersionId)), tracks);
     }
+
+    private static (string, string?) Removed(long? version) =>
+        ("Removed", version is { } v ? $"No longer in the catalog since import #{v.ToString(CultureInfo.InvariantCulture)}; kept for the record" : null);
 
     // Facts without a value are left out rather than shown empty.
     private static List<KeyValuePair<string, string>> Facts(params (string Label, string? Value)[] facts) =>

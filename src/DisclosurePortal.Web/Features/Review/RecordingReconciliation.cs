@@ -73,7 +73,7 @@ public sealed class RecordingReconciliation(IDbContextFactory<PortalDbContext> d
             .Distinct()
             .ToList();
         var catalog = await db.CatalogRecordings.AsNoTracking()
-            .Where(r => isrcs.Contains(r.Isrc) || titleKeys.Contains(r.TitleKey))
+            .Where(r => r.RemovedInVersionId == null && (isrcs.Contains(r.Isrc) || titleKeys.Contains(r.TitleKey)))
             .Select(r => new CatalogRecordingKey(r.Id, r.Isrc, r.Title, r.Artist))
             .ToListAsync(cancellationToken);
         return new RecordingMatcher(catalog);

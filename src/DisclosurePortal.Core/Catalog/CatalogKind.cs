@@ -1,7 +1,7 @@
 namespace DisclosurePortal.Core.Catalog;
 
 /// <summary>Which part of the catalog a file holds.</summary>
-public enum CatalogFileKind
+public enum CatalogKind
 {
     Recordings,
     Compositions,
