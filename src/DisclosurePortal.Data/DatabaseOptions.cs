@@ -26,4 +26,7 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "App_Data";
 
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
+
+    /// <summary>Catalog files as uploaded by admins, and the rejected-row reports of their imports.</summary>
+    public string CatalogImportsDirectory => Path.Combine(DataDirectory, "catalog-imports");
 }

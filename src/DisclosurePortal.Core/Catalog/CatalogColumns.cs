@@ -82,7 +82,8 @@ public static class CatalogColumns
 
     /// <summary>
     /// Maps each recognised field to its column index; the first matching column wins. An override names the
-    /// header to use for a field (compared ignoring case) and replaces whatever the synonyms chose.
+    /// header to use for a field (compared ignoring case) and replaces whatever the synonyms chose; an empty
+    /// header means the field is not read from this file at all.
     /// </summary>
     public static Dictionary<CatalogField, int> Map(
         IReadOnlyList<string> headers, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? overrides = null)
@@ -100,6 +101,12 @@ public static class CatalogColumns
 
         foreach (var (field, header) in overrides ?? new Dictionary<CatalogField, string>())
         {
+            if (string.IsNullOrWhiteSpace(header))
+            {
+                mapping.Remove(field);
+                continue;
+            }
+
             var index = headers.ToList().FindIndex(h => string.Equals(h.Trim(), header.Trim(), StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
@@ -117,6 +124,28 @@ public static class CatalogColumns
 
         return mapping;
     }
+
+    /// <summary>The fields a file of <paramref name="kind"/> can carry, in the order a person would list them.</summary>
+    public static IReadOnlyList<CatalogField> Fields(CatalogKind kind) => kind switch
+    {
+        CatalogKind.Recordings =>
+        [
+            CatalogField.Isrc, CatalogField.Title, CatalogField.Version, CatalogField.Artist, CatalogField.FeaturedArtists,
+            CatalogField.DurationSeconds, CatalogField.Year, CatalogField.Label, CatalogField.SourceId,
+            CatalogField.CompositionSourceId, CatalogField.ReleaseSourceId, CatalogField.TrackNumber, CatalogField.DiscNumber,
+        ],
+        CatalogKind.Compositions =>
+        [
+            CatalogField.Iswc, CatalogField.Title, CatalogField.Writers, CatalogField.WriterIpiNameNumbers, CatalogField.WriterRoles,
+            CatalogField.LyricFirstLine, CatalogField.SourceId,
+        ],
+        CatalogKind.Releases =>
+        [
+            CatalogField.Gtin, CatalogField.Title, CatalogField.Artist, CatalogField.ReleaseDate, CatalogField.Year, CatalogField.Label,
+            CatalogField.ArtworkReference, CatalogField.SourceId,
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     /// <summary>The fields a file of <paramref name="kind"/> cannot do without.</summary>
     public static IReadOnlyList<CatalogField> Required(CatalogKind kind) => kind switch

@@ -2,6 +2,7 @@ using DisclosurePortal.Data;
 using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Web.Components;
 using DisclosurePortal.Web.Features.Account;
+using DisclosurePortal.Web.Features.Catalog;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +63,7 @@ public static class PortalApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapCatalogEndpoints();
         // Our own policy (SecurityHeaders) already forbids framing; a second CSP header from Blazor would only add noise.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -44,15 +44,15 @@ internal static partial class PortalPages
     /// connected and InputFile has initialised it (it then carries _blazorInputFileNextFileId). Until then a
     /// chosen file would go nowhere, so wait for exactly that, and for the input not to be busy.
     /// </summary>
-    public static Task WaitForUploadInputAsync(this IPage page) =>
+    public static Task WaitForUploadInputAsync(this IPage page, string testId = "worklist-input") =>
         page.WaitForFunctionAsync(
             """
-            () => {
-              const input = document.querySelector("[data-testid='worklist-input']");
+            testId => {
+              const input = document.querySelector(`[data-testid='${testId}']`);
               return !!input && !input.disabled && input._blazorInputFileNextFileId !== undefined;
             }
             """,
-            null,
+            testId,
             new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
 
     /// <summary>Chooses a file in the hidden input, as a person choosing it in the file dialog.</summary>

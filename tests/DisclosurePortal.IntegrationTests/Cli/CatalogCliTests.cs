@@ -23,7 +23,7 @@ public abstract class CatalogCliTests(DatabaseFixture database)
             environment);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("41 rows, 40 added, 0 changed, 0 unchanged, 1 rejected", result.Output, StringComparison.Ordinal);
+        Assert.Contains("41 rows, 40 added, 0 changed, 0 unchanged, 0 removed, 1 rejected", result.Output, StringComparison.Ordinal);
         var lines = File.ReadAllLines(report);
         Assert.Equal("line,reason", lines[0].TrimStart('\uFEFF'));
         Assert.Equal("42,ISRC '=1+2' is not valid", Assert.Single(lines[1..]).Replace("\"", string.Empty, StringComparison.Ordinal));

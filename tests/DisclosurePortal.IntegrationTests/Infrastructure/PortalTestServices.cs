@@ -83,6 +83,8 @@ public static class TestUsers
 
     public static ClaimsPrincipal Reviewer(string userId = "reviewer-user") => Create(userId, PortalRoles.Reviewer, null);
 
+    public static ClaimsPrincipal Admin(string userId = "admin-user") => Create(userId, PortalRoles.Admin, null);
+
     public static ClaimsPrincipal Create(string userId, string role, int? companyId)
     {
         var claims = new List<Claim>
