@@ -28,6 +28,7 @@ internal static class CatalogScenario
         var parse = Best(3, () => ParseOnly(file));
         var parseRecords = Best(3, () => ParseRecords(file));
         var read = Best(2, () => ReadAndValidate(file));
+        var keyed = Best(1, () => ReadValidateAndKey(file));
 
         var database = Path.Combine(work.Path, "catalog.db");
         await using (var db = Context(database))
@@ -47,6 +48,7 @@ internal static class CatalogScenario
         Row("CsvHelper parse, fields only", parse, recordings, parseRecords);
         Row("CsvHelper parse into records (baseline)", parseRecords, recordings, parseRecords);
         Row("read + validate (no database)", read, recordings, parseRecords);
+        Row("+ title/artist keys (no database)", keyed, recordings, parseRecords);
         Row("import into empty SQLite", import, recordings, parseRecords);
         Row("re-import of the same file", reimport, recordings, parseRecords);
         Console.WriteLine();
@@ -96,6 +98,14 @@ internal static class CatalogScenario
     {
         using var stream = File.OpenRead(file);
         return CatalogFileReader.Read(stream, CatalogKind.Recordings).LongCount(r => r.Accepted);
+    }
+
+    private static long ReadValidateAndKey(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return CatalogFileReader.Read(stream, CatalogKind.Recordings)
+            .Select(r => r.Item as CatalogRecordingRow)
+            .LongCount(r => r is not null && CatalogKeys.Title(r.Title).Length + CatalogKeys.Artist(r.Artist).Length > 0);
     }
 
     private static TimeSpan Best(int runs, Func<long> work)

@@ -68,8 +68,9 @@ internal static class CatalogSearchScenario
             if (i % step == 0)
             {
                 isrcs.Add(Isrc.Parse(csv.GetField("isrc")!).Formatted.ToLowerInvariant());
-                titles.Add(Prefix(csv.GetField("title")!, random));
-                artists.Add(Prefix(csv.GetField("main_artist")!, random));
+                // What a person types: the start of the title or name as the catalog spells it, articles aside.
+                titles.Add(Prefix(CatalogKeys.Title(csv.GetField("title")), random));
+                artists.Add(Prefix(CatalogKeys.Artist(csv.GetField("main_artist")), random));
             }
         }
 
