@@ -48,39 +48,6 @@ public class CatalogFileReaderTests
         Assert.Equal("track number 'two' is not a whole number from 1", rows[2].RejectionReason);
     }
 
-    [Theory]
-    [InlineData("UTF-16LE BOM")]
-    [InlineData("UTF-16BE BOM")]
-    [InlineData("UTF-8 BOM")]
-    public void Reads_utf8_and_utf16(string which)
-    {
-        var encoding = which switch
-        {
-            "UTF-16LE BOM" => Encoding.Unicode,
-            "UTF-16BE BOM" => Encoding.BigEndianUnicode,
-            _ => new UTF8Encoding(true),
-        };
-        var row = Assert.Single(Read("ISRC,Title,Artist\nUSRC17607839,Café Ñandú,Björk\n", encoding: encoding));
-        Assert.Equal("Café Ñandú", Assert.IsType<CatalogRecordingRow>(row.Item).Title);
-    }
-
-    [Fact]
-    public void Reads_utf16_without_a_bom()
-    {
-        var bytes = Encoding.Unicode.GetBytes("ISRC,Title,Artist\nUSRC17607839,Café,Björk\n");
-        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogKind.Recordings));
-        Assert.Equal("Café", Assert.IsType<CatalogRecordingRow>(row.Item).Title);
-    }
-
-    [Fact]
-    public void Reads_windows_1252_exports_without_losing_accents()
-    {
-        var bytes = Encoding.Latin1.GetBytes("ISRC,Title,Artist\nUSRC17607839,Café Olé,Sigur Rós\n");
-        var row = Assert.Single(CatalogFileReader.Read(new MemoryStream(bytes), CatalogKind.Recordings));
-        var r = Assert.IsType<CatalogRecordingRow>(row.Item);
-        Assert.Equal(("Café Olé", "Sigur Rós"), (r.Title, r.Artist));
-    }
-
     [Fact]
     public void Refuses_a_file_that_stops_being_utf8_after_the_sniffed_head()
     {
@@ -189,18 +156,71 @@ public class CatalogFileReaderTests
         Assert.Equal("release date '16/05/2024' is not a date like 2024-05-16", rows[2].RejectionReason);
     }
 
+    [Fact]
+    public void Refuses_a_file_without_the_needed_columns()
+    {
+        var error = Assert.Throws<CatalogFileException>(() => Read("Title,Artist\nA,B\n"));
+        Assert.Equal("A recordings file needs columns for Isrc. Columns found: 'Title', 'Artist'.", error.Message);
+    }
+
+    [Fact]
+    public void Refuses_binary_files() =>
+        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream([1, 2, 0, 3, 0, 0, 9, 200]), CatalogKind.Recordings).ToList());
+
+    [Fact]
+    public void Inspect_shows_format_header_suggested_mapping_and_five_sample_rows_and_puts_the_stream_back()
+    {
+        var text = "Song Title;Artist Name;ISRC Code;Notes\n" + string.Concat(Enumerable.Range(0, 7).Select(i => $"Song {i};Band;USRC1760783{i};\n"));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        stream.Position = 0;
+
+        var inspection = CatalogFileReader.Inspect(stream, CatalogKind.Recordings);
+
+        Assert.Equal("CSV (semicolon-separated, UTF-8)", inspection.Format);
+        Assert.Equal(["Song Title", "Artist Name", "ISRC Code", "Notes"], inspection.Headers);
+        Assert.Equal(
+            new Dictionary<CatalogField, string> { [CatalogField.Title] = "Song Title", [CatalogField.Artist] = "Artist Name", [CatalogField.Isrc] = "ISRC Code" },
+            inspection.SuggestedMapping);
+        Assert.Empty(inspection.MissingFields);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => new[] { $"Song {i}", "Band", $"USRC1760783{i}", string.Empty }), inspection.SampleRows);
+        Assert.Equal(0, stream.Position);
+        Assert.Equal(7, CatalogFileReader.Read(stream, CatalogKind.Recordings).Count(r => r.Accepted));
+    }
+
+    [Fact]
+    public void Inspect_lists_the_needed_fields_no_header_was_recognised_for()
+    {
+        var inspection = CatalogFileReader.Inspect(new MemoryStream("Code,Name,Who\nUSRC17607839,Song,Band\n"u8.ToArray()), CatalogKind.Recordings);
+
+        Assert.Equal(new Dictionary<CatalogField, string> { [CatalogField.Title] = "Name" }, inspection.SuggestedMapping);
+        Assert.Equal([CatalogField.Isrc, CatalogField.Artist], inspection.MissingFields);
+    }
+
+    [Fact]
+    public void Inspect_a_workbook()
+    {
+        var bytes = new TestWorkbook().Row(1, "ISRC", "Title", "Artist", null).Row(2, "USRC17607839", "Hey Jude", "The Beatles", "extra").ToBytes();
+
+        var inspection = CatalogFileReader.Inspect(new MemoryStream(bytes), CatalogKind.Recordings);
+
+        Assert.Equal("Excel workbook (sheet 'Recordings')", inspection.Format);
+        Assert.Equal(["ISRC", "Title", "Artist"], inspection.Headers);
+        Assert.Equal([["USRC17607839", "Hey Jude", "The Beatles"]], inspection.SampleRows);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("ISRC,Title,Artist\n")]
-    [InlineData("Title,Artist\nA,B\n")]
-    public void Refuses_files_without_rows_or_needed_columns(string text) =>
-        Assert.Throws<CatalogFileException>(() => Read(text));
-
-    [Fact]
-    public void Refuses_binary_and_zip_files()
+    [InlineData("PK\u0003\u0004rest")]
+    [InlineData("\u0001\u0002\u0000\u0003")]
+    public void Inspect_refuses_what_read_refuses_with_the_same_message(string text)
     {
-        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream([1, 2, 0, 3, 0, 0, 9, 200]), CatalogKind.Recordings).ToList());
-        Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream("PK\u0003\u0004rest"u8.ToArray()), CatalogKind.Releases).ToList());
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var readError = Assert.Throws<CatalogFileException>(() => CatalogFileReader.Read(new MemoryStream(bytes), CatalogKind.Recordings).ToList());
+
+        var inspectError = Assert.Throws<CatalogFileException>(() => CatalogFileReader.Inspect(new MemoryStream(bytes), CatalogKind.Recordings));
+
+        Assert.Equal(readError.Message, inspectError.Message);
     }
 
     [Fact]

@@ -156,6 +156,20 @@ public static class CatalogColumns
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>The needed fields <paramref name="mapping"/> has no column for, in the order a person would fix them.</summary>
+    public static IReadOnlyList<CatalogField> Missing(IReadOnlyDictionary<CatalogField, int> mapping, CatalogKind kind)
+    {
+        var missing = Required(kind).Where(f => !mapping.ContainsKey(f)).ToList();
+
+        // A composition is identified by its ISWC or, lacking one, by the label's own id: a file needs one of the two.
+        if (kind == CatalogKind.Compositions && !mapping.ContainsKey(CatalogField.Iswc) && !mapping.ContainsKey(CatalogField.SourceId))
+        {
+            missing.Add(CatalogField.Iswc);
+        }
+
+        return missing;
+    }
+
     private static string Compact(string header) =>
         string.Concat(header.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 }

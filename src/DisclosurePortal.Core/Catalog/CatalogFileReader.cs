@@ -1,163 +1,112 @@
-using System.Text;
-using CsvHelper;
-using DisclosurePortal.Core.Tables;
-
 namespace DisclosurePortal.Core.Catalog;
 
 /// <summary>
-/// Reads a catalog file (recordings, compositions or releases; CSV/TSV/semicolon, delimiter detected;
-/// UTF-8 with or without BOM, UTF-16) row by row without holding it in memory. Whole-file problems
-/// throw <see cref="CatalogFileException"/> on the first row; every data row comes back accepted or
-/// with its line and reason. Cells are data: one starting with = + - @ is kept as written, never evaluated.
+/// Reads a catalog file (recordings, compositions or releases) row by row without holding it in memory.
+/// The format comes from the content, not the file's name: an Excel workbook (.xlsx, first worksheet) or
+/// delimited text (comma, semicolon, tab or pipe, detected; UTF-8 with or without BOM, UTF-16 with or without
+/// BOM, else Windows-1252). Zip archives that are not workbooks, .xls/.xlsb files and binary files are refused.
+/// The first non-blank row is the header; blank rows are skipped. Whole-file problems throw
+/// <see cref="CatalogFileException"/>; every data row comes back accepted or with its line (spreadsheet row
+/// or CSV line, 1-based, header included) and reason. Cells are data: one starting with = + - @ is kept as
+/// written and a workbook's formula cell gives its cached value; nothing is ever evaluated.
 /// </summary>
 public static class CatalogFileReader
 {
-    private const int SniffLength = 8192;
+    private const int SampleRows = 5;
+    private const string NoRows = "The file has a header but no rows.";
 
-    /// <summary>Reads <paramref name="stream"/> (seekable, left open) lazily; enumerate once.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> (seekable, left open) lazily; enumerate once. Whole-file refusals surface
+    /// on the first row; a file that goes bad further on (a broken encoding, an endless line) throws where it does.
+    /// </summary>
+    /// <param name="columnOverrides">The header to use for a field, replacing what the header synonyms chose.</param>
     public static IEnumerable<CatalogFileRow> Read(
         Stream stream, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? columnOverrides = null)
+    {
+        RequireSeekable(stream);
+        return ReadRows(stream, kind, columnOverrides);
+    }
+
+    /// <summary>
+    /// What the file looks like, for a person to confirm the column mapping before importing: its format, header,
+    /// suggested mapping, the needed fields it lacks and the first few data rows. Throws <see cref="CatalogFileException"/>
+    /// for the same whole-file problems as <see cref="Read"/>, except missing columns, which it reports instead.
+    /// </summary>
+    /// <param name="stream">Seekable; its position is put back, so the same stream can then be read.</param>
+    public static CatalogFileInspection Inspect(Stream stream, CatalogKind kind)
+    {
+        RequireSeekable(stream);
+        var start = stream.Position;
+        try
+        {
+            using var table = CatalogTable.Open(stream);
+            var headers = table.Headers;
+            var samples = table.Rows()
+                .Take(SampleRows)
+                .Select(row => headers.Select((_, i) => i < row.Cells.Count ? row.Cells[i] : string.Empty).ToArray())
+                .ToList();
+            if (samples.Count == 0)
+            {
+                throw new CatalogFileException(NoRows);
+            }
+
+            var mapping = CatalogColumns.Map(headers, kind);
+            return new CatalogFileInspection(
+                table.Format, headers, mapping.ToDictionary(m => m.Key, m => headers[m.Value]), CatalogColumns.Missing(mapping, kind), samples);
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static void RequireSeekable(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek)
         {
             throw new ArgumentException("The catalog stream must be seekable (the head is sniffed first).", nameof(stream));
         }
-
-        return ReadRows(stream, kind, columnOverrides);
     }
 
     private static IEnumerable<CatalogFileRow> ReadRows(Stream stream, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? overrides)
     {
-        var encoding = SniffEncoding(stream);
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var badData = false;
-        var config = DelimitedText.Configuration(() => badData = true);
-        using var csv = new CsvReader(reader, config);
-        if (!ReadNext(csv) || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers || headers.All(string.IsNullOrWhiteSpace))
-        {
-            throw new CatalogFileException("The file is empty.");
-        }
-
-        var mapping = CatalogColumns.Map(headers, kind, overrides);
-        var missing = CatalogColumns.Required(kind).Where(f => !mapping.ContainsKey(f)).ToList();
-        if (kind == CatalogKind.Compositions && !mapping.ContainsKey(CatalogField.Iswc) && !mapping.ContainsKey(CatalogField.SourceId))
-        {
-            missing.Add(CatalogField.Iswc);
-        }
-
+        using var table = CatalogTable.Open(stream);
+        var mapping = CatalogColumns.Map(table.Headers, kind, overrides);
+        var missing = CatalogColumns.Missing(mapping, kind);
         if (missing.Count > 0)
         {
             throw new CatalogFileException(
                 $"A {kind.ToString().ToLowerInvariant()} file needs columns for {string.Join(", ", missing)}. " +
-                $"Columns found: {string.Join(", ", headers.Select(h => $"'{h}'"))}.");
+                $"Columns found: {string.Join(", ", table.Headers.Select(h => $"'{h}'"))}.");
         }
 
         var validator = new CatalogRowValidator(kind, mapping);
         var rows = 0;
-        while (ReadNext(csv))
+        foreach (var row in table.Rows())
         {
             rows++;
-            var line = csv.Parser.Row;
-            if (badData)
-            {
-                badData = false;
-                yield return CatalogFileRow.Reject(line, "the row has unbalanced quotes");
-                continue;
-            }
-
-            yield return validator.Validate(line, field => csv.TryGetField<string>(field, out var value) ? value : null);
+            yield return row.Problem is { } problem
+                ? CatalogFileRow.Reject(row.Line, problem)
+                : validator.Validate(row.Line, i => i < row.Cells.Count ? row.Cells[i] : null);
         }
 
         if (rows == 0)
         {
-            throw new CatalogFileException("The file has a header but no rows.");
+            throw new CatalogFileException(NoRows);
         }
-    }
-
-    // A decoding error can only surface while reading; a yield iterator cannot catch around its yields, so it is translated here.
-    private static bool ReadNext(CsvReader csv)
-    {
-        try
-        {
-            return csv.Read();
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CatalogFileException(
-                $"The file is not valid UTF-8 after line {csv.Parser.Row}, though it starts as UTF-8. Save it as UTF-8 (or UTF-16) and import again.");
-        }
-    }
-
-    /// <summary>Refuses binary files and finds UTF-16 written without a byte order mark; BOMs are honoured by the reader.</summary>
-    private static Encoding SniffEncoding(Stream stream)
-    {
-        var start = stream.Position;
-        var head = new byte[SniffLength];
-        var read = 0;
-        int n;
-        while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
-        {
-            read += n;
-        }
-
-        stream.Position = start;
-        if (read == 0)
-        {
-            throw new CatalogFileException("The file is empty.");
-        }
-
-        if (read >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
-        {
-            throw new CatalogFileException("This looks like an Excel or zip file, not a CSV. Save it as CSV (comma- or tab-separated) and import again.");
-        }
-
-        var span = head.AsSpan(0, read);
-        if (span is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-        {
-            return Encoding.Unicode;
-        }
-
-        // Text in UTF-16 without a BOM has a zero in every other byte; ASCII-heavy headers make this reliable.
-        if (read >= 4 && span.Contains((byte)0))
-        {
-            var evenZeros = 0;
-            var oddZeros = 0;
-            for (var i = 0; i + 1 < read; i += 2)
-            {
-                evenZeros += span[i] == 0 ? 1 : 0;
-                oddZeros += span[i + 1] == 0 ? 1 : 0;
-            }
-
-            var pairs = read / 2;
-            if (oddZeros > pairs * 0.9 && evenZeros == 0)
-            {
-                return Encoding.Unicode;
-            }
-
-            if (evenZeros > pairs * 0.9 && oddZeros == 0)
-            {
-                return Encoding.BigEndianUnicode;
-            }
-
-            throw new CatalogFileException("This is not a text file. Import the catalog as CSV (comma- or tab-separated).");
-        }
-
-        // Spreadsheet exports on Windows are often in the ANSI code page: decode those as Windows-1252 rather
-        // than turning every accented letter into U+FFFD. A BOM, when present, still wins in the StreamReader.
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        return IsUtf8(span, complete: read < SniffLength) ? strict : Windows1252();
-    }
-
-    private static bool IsUtf8(ReadOnlySpan<byte> head, bool complete)
-    {
-        var status = System.Text.Unicode.Utf8.ToUtf16(head, new char[head.Length], out _, out _, replaceInvalidSequences: false, isFinalBlock: complete);
-        return status is System.Buffers.OperationStatus.Done or System.Buffers.OperationStatus.NeedMoreData;
-    }
-
-    private static Encoding Windows1252()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
     }
 }
+
+/// <summary>A catalog file's look before import: what the admin confirms the column mapping against.</summary>
+/// <param name="Format">What the file was read as: "CSV (comma-separated, UTF-8)", "Excel workbook (sheet 'Recordings')".</param>
+/// <param name="Headers">The header's names in file order.</param>
+/// <param name="SuggestedMapping">The header each recognised field would be read from.</param>
+/// <param name="MissingFields">Needed fields no header was recognised for: the person must choose columns for them.</param>
+/// <param name="SampleRows">Up to five data rows, one cell per header.</param>
+public sealed record CatalogFileInspection(
+    string Format,
+    IReadOnlyList<string> Headers,
+    IReadOnlyDictionary<CatalogField, string> SuggestedMapping,
+    IReadOnlyList<CatalogField> MissingFields,
+    IReadOnlyList<string[]> SampleRows);

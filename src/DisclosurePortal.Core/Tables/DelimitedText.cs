@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace DisclosurePortal.Core.Tables;
@@ -12,13 +13,14 @@ public static class DelimitedText
     /// <summary>
     /// Delimiter detected, short rows tolerated, cells trimmed, blank lines skipped; a row with broken quoting
     /// is reported through <paramref name="badDataFound"/> so the caller can reject that row, not the file.
+    /// CsvHelper calls it as each cell is taken out of the record, not when the row is read.
     /// </summary>
-    public static CsvConfiguration Configuration(Action badDataFound) => new(CultureInfo.InvariantCulture)
+    public static CsvConfiguration Configuration(BadDataFound badDataFound) => new(CultureInfo.InvariantCulture)
     {
         DetectDelimiter = true,
         DetectDelimiterValues = Delimiters,
         MissingFieldFound = null,
-        BadDataFound = _ => badDataFound(),
+        BadDataFound = badDataFound,
         TrimOptions = TrimOptions.Trim,
         IgnoreBlankLines = true,
     };

@@ -60,7 +60,7 @@ public static class WorkListReader
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var badData = false;
-        var config = DelimitedText.Configuration(() => badData = true);
+        var config = DelimitedText.Configuration(_ => badData = true);
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } headers)
         {
