@@ -23,10 +23,10 @@ public abstract class CatalogImportServiceTests(DatabaseFixture database)
 
         var inspection = await imports.InspectAsync(staged, CatalogKind.Recordings);
         Assert.Equal(["ISRC Code", "Song Title", "Artist Name"], inspection.Headers);
-        Assert.Equal("Song Title", inspection.Suggested[CatalogField.Title]);
-        Assert.Empty(inspection.Missing);
+        Assert.Equal("Song Title", inspection.SuggestedMapping[CatalogField.Title]);
+        Assert.Empty(inspection.MissingFields);
 
-        var run = await FinishedAsync(await imports.StartAsync(staged, CatalogKind.Recordings, inspection.Suggested, complete: false));
+        var run = await FinishedAsync(await imports.StartAsync(staged, CatalogKind.Recordings, inspection.SuggestedMapping, complete: false));
         Assert.Equal(CatalogImportState.Finished, run.State);
         Assert.Equal((3, 2, 1), (run.Version!.Rows, run.Version.Added, run.Version.Rejected));
         Assert.Equal(4, Assert.Single(run.FirstRejected).Line);

@@ -63,7 +63,7 @@ public sealed class CatalogImportService(
         ArgumentNullException.ThrowIfNull(file);
         await session.RequireAdminAsync();
         await using var stream = File.OpenRead(file.Path);
-        return CatalogFileInspector.Inspect(stream, kind);
+        return CatalogFileReader.Inspect(stream, kind);
     }
 
     public async Task<CatalogImportRun> StartAsync(StagedCatalogFile file, CatalogKind kind, IReadOnlyDictionary<CatalogField, string> columns, bool complete)
