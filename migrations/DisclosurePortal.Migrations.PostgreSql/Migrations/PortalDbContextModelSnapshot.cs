@@ -74,7 +74,7 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey");
+                    b.HasIndex("TitleKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogCompositions");
                 });
@@ -169,8 +169,6 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("CompositionId");
@@ -182,7 +180,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ReleaseSourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogRecordings");
                 });
@@ -253,8 +253,6 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("Gtin")
@@ -262,7 +260,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogReleases");
                 });

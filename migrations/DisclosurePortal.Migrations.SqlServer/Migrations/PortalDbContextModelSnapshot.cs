@@ -75,7 +75,7 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey");
+                    b.HasIndex("TitleKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogCompositions");
                 });
@@ -170,8 +170,6 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("CompositionId");
@@ -183,7 +181,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReleaseSourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogRecordings");
                 });
@@ -254,8 +254,6 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("Gtin")
@@ -263,7 +261,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogReleases");
                 });

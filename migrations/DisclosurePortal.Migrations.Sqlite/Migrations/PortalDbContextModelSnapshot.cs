@@ -67,7 +67,7 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey");
+                    b.HasIndex("TitleKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogCompositions");
                 });
@@ -160,8 +160,6 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("CompositionId");
@@ -173,7 +171,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReleaseSourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogRecordings");
                 });
@@ -242,8 +242,6 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("Gtin")
@@ -251,7 +249,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogReleases");
                 });

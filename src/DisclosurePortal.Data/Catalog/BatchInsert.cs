@@ -101,6 +101,8 @@ internal sealed class BatchInsert<TEntity> : IAsyncDisposable
         }
 
         command.CommandText = text.ToString();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.Prepare();
         return command;
     }
 

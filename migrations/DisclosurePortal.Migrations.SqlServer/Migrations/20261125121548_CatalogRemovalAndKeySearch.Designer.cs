@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125114451_CatalogRemovalAndArtistSearch")]
-    partial class CatalogRemovalAndArtistSearch
+    [Migration("20261125121548_CatalogRemovalAndKeySearch")]
+    partial class CatalogRemovalAndKeySearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -78,7 +78,7 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey");
+                    b.HasIndex("TitleKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogCompositions");
                 });
@@ -173,8 +173,6 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("CompositionId");
@@ -186,7 +184,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReleaseSourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogRecordings");
                 });
@@ -257,8 +257,6 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("Gtin")
@@ -266,7 +264,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogReleases");
                 });

@@ -5,11 +5,23 @@
 namespace DisclosurePortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CatalogRemovalAndArtistSearch : Migration
+    public partial class CatalogRemovalAndKeySearch : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_CatalogReleases_TitleKey_ArtistKey",
+                table: "CatalogReleases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CatalogRecordings_TitleKey_ArtistKey",
+                table: "CatalogRecordings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CatalogCompositions_TitleKey",
+                table: "CatalogCompositions");
+
             migrationBuilder.AddColumn<bool>(
                 name: "Complete",
                 table: "CatalogVersions",
@@ -54,26 +66,53 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CatalogReleases_ArtistKey",
+                name: "IX_CatalogReleases_ArtistKey_RemovedInVersionId_TitleKey",
                 table: "CatalogReleases",
-                column: "ArtistKey");
+                columns: new[] { "ArtistKey", "RemovedInVersionId", "TitleKey" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CatalogRecordings_ArtistKey",
+                name: "IX_CatalogReleases_TitleKey_ArtistKey_RemovedInVersionId",
+                table: "CatalogReleases",
+                columns: new[] { "TitleKey", "ArtistKey", "RemovedInVersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_ArtistKey_RemovedInVersionId_TitleKey",
                 table: "CatalogRecordings",
-                column: "ArtistKey");
+                columns: new[] { "ArtistKey", "RemovedInVersionId", "TitleKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_TitleKey_ArtistKey_RemovedInVersionId",
+                table: "CatalogRecordings",
+                columns: new[] { "TitleKey", "ArtistKey", "RemovedInVersionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogCompositions_TitleKey_RemovedInVersionId",
+                table: "CatalogCompositions",
+                columns: new[] { "TitleKey", "RemovedInVersionId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_CatalogReleases_ArtistKey",
+                name: "IX_CatalogReleases_ArtistKey_RemovedInVersionId_TitleKey",
                 table: "CatalogReleases");
 
             migrationBuilder.DropIndex(
-                name: "IX_CatalogRecordings_ArtistKey",
+                name: "IX_CatalogReleases_TitleKey_ArtistKey_RemovedInVersionId",
+                table: "CatalogReleases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CatalogRecordings_ArtistKey_RemovedInVersionId_TitleKey",
                 table: "CatalogRecordings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CatalogRecordings_TitleKey_ArtistKey_RemovedInVersionId",
+                table: "CatalogRecordings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CatalogCompositions_TitleKey_RemovedInVersionId",
+                table: "CatalogCompositions");
 
             migrationBuilder.DropColumn(
                 name: "Complete",
@@ -102,6 +141,21 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SeenInVersionId",
                 table: "CatalogCompositions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogReleases_TitleKey_ArtistKey",
+                table: "CatalogReleases",
+                columns: new[] { "TitleKey", "ArtistKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogRecordings_TitleKey_ArtistKey",
+                table: "CatalogRecordings",
+                columns: new[] { "TitleKey", "ArtistKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogCompositions_TitleKey",
+                table: "CatalogCompositions",
+                column: "TitleKey");
         }
     }
 }

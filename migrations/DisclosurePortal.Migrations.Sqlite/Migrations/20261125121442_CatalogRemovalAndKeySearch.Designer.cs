@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125114447_CatalogRemovalAndArtistSearch")]
-    partial class CatalogRemovalAndArtistSearch
+    [Migration("20261125121442_CatalogRemovalAndKeySearch")]
+    partial class CatalogRemovalAndKeySearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -70,7 +70,7 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey");
+                    b.HasIndex("TitleKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogCompositions");
                 });
@@ -163,8 +163,6 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("CompositionId");
@@ -176,7 +174,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReleaseSourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogRecordings");
                 });
@@ -245,8 +245,6 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArtistKey");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("Gtin")
@@ -254,7 +252,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("TitleKey", "ArtistKey");
+                    b.HasIndex("ArtistKey", "RemovedInVersionId", "TitleKey");
+
+                    b.HasIndex("TitleKey", "ArtistKey", "RemovedInVersionId");
 
                     b.ToTable("CatalogReleases");
                 });
