@@ -33,6 +33,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<MatchCandidate> MatchCandidates => Set<MatchCandidate>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     public CompanyScope Scope => scope;
 
     // Read by the query filters at execution time, so each context filters by its own scope.

@@ -447,6 +447,55 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.ToTable("Responses");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "Email");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchCandidate", b =>
                 {
                     b.Property<long>("Id")
@@ -881,6 +930,17 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Navigation("Company");
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.Invitation", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchCandidate", b =>

@@ -83,3 +83,17 @@ internal sealed class MatchCandidateConfiguration : IEntityTypeConfiguration<Mat
         builder.HasIndex(m => new { m.CompanyId, m.Tier });
     }
 }
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Email).HasMaxLength(256).IsRequired();
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
+        builder.Property(i => i.AcceptedUserId).HasMaxLength(450);
+        builder.HasOne(i => i.Company).WithMany().HasForeignKey(i => i.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.CompanyId, i.Email });
+    }
+}

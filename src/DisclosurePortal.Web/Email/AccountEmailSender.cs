@@ -28,10 +28,17 @@ public sealed class AccountEmailSender(IMailDelivery delivery, IOptions<EmailOpt
     /// <summary>Identity's contract passes links HTML-encoded; the portal's own pages pass them plain. Both end up plain here.</summary>
     private static string Link(string link) => WebUtility.HtmlDecode(link);
 
-    private Task SendAsync(string to, string subject, IReadOnlyList<string> before, string? link, IReadOnlyList<string> after)
+    private Task SendAsync(string to, string subject, IReadOnlyList<string> before, string? link, IReadOnlyList<string> after) =>
+        delivery.DeliverAsync(PortalMail.Create(options.Value.From, to, subject, before, link, after));
+}
+
+/// <summary>The portal's e-mails: plain text with a simple HTML alternative, a link on a line of its own.</summary>
+public static class PortalMail
+{
+    public static MimeMessage Create(string from, string to, string subject, IReadOnlyList<string> before, string? link, IReadOnlyList<string> after)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
 
@@ -44,7 +51,7 @@ public sealed class AccountEmailSender(IMailDelivery delivery, IOptions<EmailOpt
             TextBody = string.Join("\n\n", text) + "\n",
             HtmlBody = $"<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n{string.Join("\n", html)}\n</body></html>\n",
         }.ToMessageBody();
-        return delivery.DeliverAsync(message);
+        return message;
     }
 
     private static string Paragraph(string text) => $"<p>{WebUtility.HtmlEncode(text)}</p>";

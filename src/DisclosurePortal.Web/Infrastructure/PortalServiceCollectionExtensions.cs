@@ -3,6 +3,7 @@ using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Catalog;
+using DisclosurePortal.Web.Features.Invitations;
 using DisclosurePortal.Web.Features.Responses;
 using DisclosurePortal.Web.Features.Review;
 using DisclosurePortal.Web.Features.Requests;
@@ -115,6 +116,9 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<RespondentWorkspace>();
         services.AddScoped<ReviewService>();
         services.AddScoped<StaffUserService>();
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAcceptance>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,6 +45,9 @@ public static class PortalTestServices
         }
 
         services.AddScoped<PortalSession>();
+        services.AddOptions<AccountOptions>();
+        services.AddScoped<AccountEmailLinks>();
+        services.AddScoped<NavigationManager, TestNavigationManager>();
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
@@ -64,6 +68,18 @@ public static class PortalTestServices
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TestAuthenticationStateProvider>().User = user;
         return scope;
+    }
+}
+
+/// <summary>Links are built on this origin outside a Blazor circuit.</summary>
+public sealed class TestNavigationManager : NavigationManager
+{
+    public const string Origin = "https://portal.test/";
+
+    public TestNavigationManager() => Initialize(Origin, Origin);
+
+    protected override void NavigateToCore(string uri, NavigationOptions options)
+    {
     }
 }
 

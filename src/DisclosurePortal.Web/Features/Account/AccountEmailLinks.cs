@@ -5,11 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace DisclosurePortal.Web.Features.Account;
 
-/// <summary>Absolute links for account e-mails, on the configured public origin when there is one.</summary>
+/// <summary>Absolute links for account and invitation e-mails, on the configured public origin when there is one.</summary>
 public sealed class AccountEmailLinks(NavigationManager navigation, IOptions<AccountOptions> options)
 {
     public string PasswordReset(string userId, string token) =>
         Absolute($"account/reset-password?userId={Uri.EscapeDataString(userId)}&code={EncodeToken(token)}");
+
+    public string Invitation(string token) => Absolute($"invitation/{Uri.EscapeDataString(token)}");
 
     /// <summary>Identity tokens contain '+', '/' and '='; Base64Url keeps them intact in a query string.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

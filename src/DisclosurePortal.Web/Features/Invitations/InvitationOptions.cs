@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DisclosurePortal.Web.Features.Invitations;
+
+/// <summary>Configuration section "Invitations".</summary>
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>How long an invitation link works.</summary>
+    [Range(1, 90)]
+    public int ValidDays { get; set; } = 14;
+}
