@@ -53,6 +53,7 @@ public static class PortalApplicationExtensions
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
             RequestPath = "/assets",
         });
+        app.UseRateLimiter();
         app.UseMiddleware<AdminTwoFactorRequirement>();
         app.UseAntiforgery();
         return app;

@@ -71,6 +71,7 @@ public static class PortalServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
         services.AddAuthorization();
+        services.AddAccountRateLimiting();
         services.AddScoped<PortalSession>();
         services.AddScoped<AccountRedirects>();
         services.AddScoped<AccountEmailLinks>();

@@ -27,6 +27,9 @@ public class AccountPortalFactory : WebApplicationFactory<Program>
 
     protected virtual bool RequireTwoFactorForAdmins => false;
 
+    /// <summary>High, so tests that post many forms are not slowed by the rate limit; its own test lowers it.</summary>
+    protected virtual int FormPostsPerMinute => 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +39,7 @@ public class AccountPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:MaxFailedSignIns", MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Accounts:RequireTwoFactorForAdmins", RequireTwoFactorForAdmins ? "true" : "false");
         builder.UseSetting("Accounts:PublicOrigin", PublicOrigin);
+        builder.UseSetting("Accounts:FormPostsPerMinute", FormPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A browser of its own: cookies kept, redirects returned to the test rather than followed.</summary>
@@ -113,3 +117,11 @@ public sealed class AccountPortalFactoryRequiringAdminTwoFactor : AccountPortalF
 }
 
 public sealed record AccountTestUser(string Id, string Email);
+
+/// <summary>The portal with a rate limit small enough to reach in a test.</summary>
+public sealed class AccountPortalFactoryWithLowRateLimit : AccountPortalFactory
+{
+    public const int Limit = 3;
+
+    protected override int FormPostsPerMinute => Limit;
+}

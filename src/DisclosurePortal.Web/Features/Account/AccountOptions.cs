@@ -17,6 +17,13 @@ public sealed class AccountOptions : IValidatableObject
     public int LockoutMinutes { get; set; } = 15;
 
     /// <summary>
+    /// How many sign-in, password-reset and invitation forms one network address may send per minute; more are
+    /// refused (429) until the minute is over. Lockout guards one account; this guards against trying many.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FormPostsPerMinute { get; set; } = 10;
+
+    /// <summary>
     /// The portal's public address (e.g. https://disclosure.example.com) for links in e-mails. When empty the
     /// address of the request is used; set it in production so a forged Host header cannot redirect reset links.
     /// </summary>
