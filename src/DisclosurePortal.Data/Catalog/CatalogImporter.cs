@@ -32,17 +32,6 @@ public sealed class CatalogImporter(PortalDbContext db, TimeProvider clock)
         var hasRow = rows.MoveNext(); // reads the header: whole-file refusals surface here, before any write
 
         var version = new CatalogVersion { Kind = kind, FileName = Path.GetFileName(fileName), Sha256 = sha256, StartedAt = started, Complete = options.Complete };
-        if (Environment.GetEnvironmentVariable("PRAGMA") is { Length: > 0 } pragma)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            foreach (var p in pragma.Split(';'))
-            {
-                #pragma warning disable EF1003
-                await db.Database.ExecuteSqlRawAsync("PRAGMA " + p, cancellationToken);
-#pragma warning restore EF1003
-            }
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.CatalogVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
