@@ -8,11 +8,11 @@ namespace DisclosurePortal.Data.Catalog;
 
 /// <summary>
 /// Inserts new entities of one type with multi-row INSERT statements on the context's connection and
-/// transaction, bypassing the change tracker: a million-row import spends its time in the database,
-/// not in tracking entities it never reads back. Columns, names and conversions come from the EF model,
+/// transaction, bypassing the change tracker: a million-row import (catalog entries, work-list rows, match
+/// candidates) spends its time in the database, not in tracking entities it never reads back. Columns, names and conversions come from the EF model,
 /// so the statement follows the schema on every provider. Database-generated keys are not read back.
 /// </summary>
-internal sealed class BatchInsert<TEntity> : IAsyncDisposable
+public sealed class BatchInsert<TEntity> : IAsyncDisposable
     where TEntity : class
 {
     // SQL Server allows 2,100 parameters and 1,000 rows per VALUES list; staying under both suits every provider.
