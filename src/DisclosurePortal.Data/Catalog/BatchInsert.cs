@@ -26,6 +26,7 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
     private readonly string insertInto;
     private readonly int rowsPerStatement;
     private DbCommand? fullCommand;
+    private bool holdsConnection;
 
     public BatchInsert(PortalDbContext db)
     {
@@ -78,11 +79,16 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
 
     private async Task<DbCommand> CreateAsync(int rows, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        if (!holdsConnection)
         {
+            // The prepared command belongs to this connection: keep it open across the caller's transactions (a
+            // job commits one per batch), or closing it between them would hand the next batch another one from
+            // the pool, on which the prepared statement is not valid (SQLite: "bad parameter or API misuse").
             await db.Database.OpenConnectionAsync(cancellationToken);
+            holdsConnection = true;
         }
+
+        var connection = db.Database.GetDbConnection();
 
         var command = connection.CreateCommand();
         var text = new System.Text.StringBuilder(insertInto);
@@ -111,6 +117,11 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
         if (fullCommand is not null)
         {
             await fullCommand.DisposeAsync();
+        }
+
+        if (holdsConnection)
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbF
             ?? throw new UnrecoverableJobException("The uploaded file this work was for is no longer there.");
         if (upload.Status != UploadStatus.Received)
         {
-            return; // read already (the job's own last transaction committed, then the portal stopped before the runner heard)
+            return; // nothing left to read: the upload was validated or refused already
         }
 
         var path = WorkListFiles.PathOf(storage.Value, upload);
