@@ -35,6 +35,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+
     public CompanyScope Scope => scope;
 
     // Read by the query filters at execution time, so each context filters by its own scope.
@@ -60,12 +62,21 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         FilterByCompany<WorkListUpload>(builder);
         FilterByCompany<WorkListEntry>(builder);
         FilterByCompany<MatchCandidate>(builder);
+        FilterByOptionalCompany<BackgroundJob>(builder);
     }
 
     private void FilterByCompany<T>(ModelBuilder builder)
         where T : class, ICompanyOwned
     {
         Expression<Func<T, bool>> filter = e => ScopeIsStaff || e.CompanyId == ScopeCompanyId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    // A record of no company is staff-only: without the null check the default scope (no company) would match it.
+    private void FilterByOptionalCompany<T>(ModelBuilder builder)
+        where T : class, IOptionallyCompanyOwned
+    {
+        Expression<Func<T, bool>> filter = e => ScopeIsStaff || (e.CompanyId != null && e.CompanyId == ScopeCompanyId);
         builder.Entity<T>().HasQueryFilter(filter);
     }
 }

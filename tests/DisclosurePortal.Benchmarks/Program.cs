@@ -9,8 +9,5 @@ if (args is ["catalog", ..])
     return await CatalogScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(WorkListIntakeBenchmarks).Assembly).Run(args);
 return 0;
-
-/// <summary>Entry point type for the benchmark switcher.</summary>
-public partial class Program;

@@ -23,20 +23,23 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         await Expect(respondent.GetByRole(AriaRole.Heading, new() { Name = "Work lists", Level = 1 })).ToBeVisibleAsync();
         await respondent.UploadWorkListAsync(fileName, list.Content);
 
+        // Received at once; its rows are checked and matched in the background, and the page follows.
+        var row = respondent.UploadHistoryRow(fileName);
+        await Expect(row).ToHaveCountAsync(1);
+        await row.WaitForStageAsync("done");
         var result = respondent.ByTestId("upload-result");
         await Expect(result).ToContainTextAsync($"{fileName}: 5 rows accepted, 1 rejected, 4 matched to the catalog.");
         await Expect(respondent.ByTestId("upload-refused")).ToHaveCountAsync(0);
 
-        // The upload is in the history with its counts.
-        var row = respondent.UploadHistoryRow(fileName);
-        await Expect(row).ToHaveCountAsync(1);
-        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("5");
-        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("1");
-        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("4");
-        await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync(new Regex("^[0-9a-f]{12}…$"));
+        // The upload is in the history with its stage and counts.
+        await Expect(row.Cell(UploadColumn.Stage)).ToContainTextAsync("done");
+        await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync("5");
+        await Expect(row.Cell(UploadColumn.Rejected)).ToHaveTextAsync("1");
+        await Expect(row.Cell(UploadColumn.Matched)).ToHaveTextAsync("4");
+        await Expect(row.Cell(UploadColumn.Sha256)).ToHaveTextAsync(new Regex("^[0-9a-f]{12}…$"));
 
         // The rejected row, with its line number and reason.
-        await row.Locator("td").Nth(3).GetByText("1", new() { Exact = true }).ClickAsync();
+        await row.Cell(UploadColumn.Rejected).GetByText("1", new() { Exact = true }).ClickAsync();
         var rejected = respondent.ByTestId("rejected-rows");
         await Expect(rejected).ToBeVisibleAsync();
         await Expect(rejected).ToContainTextAsync($"Rows not accepted in {fileName}");
@@ -54,6 +57,8 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         await company.GetByRole(AriaRole.Link, new() { Name = "Matches" }).ClickAsync();
         await Expect(reviewer).ToHaveURLAsync(new Regex(@"/review/companies/\d+$"));
         await Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = DemoAccounts.Northwind, Level = 1 })).ToBeVisibleAsync();
+        var upload = reviewer.ByTestId("company-uploads").Locator("tbody tr").Filter(new() { HasText = fileName });
+        await Expect(upload.ByTestId("upload-stage")).ToHaveAttributeAsync("data-stage", "done");
 
         // Rows of this file only: other tests upload lists for the same company, none of which match the catalog.
         var matches = reviewer.ByTestId("matches-grid").Locator("tbody tr").Filter(new() { HasText = fileName });
@@ -79,6 +84,32 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         await Portal.SaveScreenshotAsync(reviewer, "reviewer-company-matches");
     });
 
+    [Fact]
+    public Task A_long_list_shows_its_progress_live_until_it_is_checked_and_matched() => RunAsync(nameof(A_long_list_shows_its_progress_live_until_it_is_checked_and_matched), async sessions =>
+    {
+        const string fileName = "northwind-long-list.csv";
+        const int rows = 200_000;
+        var page = await sessions.NewPageAsync("respondent");
+        await page.SignInAsync(DemoAccounts.NorthwindRespondent);
+        await page.OpenWorkListsAsync();
+
+        await page.UploadWorkListAsync(fileName, WorkListSamples.Large(rows));
+
+        var row = page.UploadHistoryRow(fileName);
+        await Expect(page.ByTestId("upload-received")).ToContainTextAsync($"{fileName} received.");
+        // While a job works on it: a bar and its rows done of the total, as the page reads them every second.
+        await Expect(row.ByTestId("upload-progress-bar")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(row.ByTestId("upload-progress-text")).ToHaveTextAsync(new Regex(@"^[\d,]+ of (about )?[\d,]+ rows (checked|matched against the catalog)"));
+        await Portal.SaveScreenshotAsync(page, "respondent-worklist-progress");
+
+        await row.WaitForStageAsync("done", timeout: 240_000);
+        await Expect(row.ByTestId("upload-progress-bar")).ToHaveCountAsync(0);
+        await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync(rows.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        await Expect(row.Cell(UploadColumn.Matched)).ToHaveTextAsync("0");
+        await Expect(page.ByTestId("upload-result")).ToContainTextAsync($"{fileName}: 200,000 rows accepted, 0 rejected, 0 matched to the catalog.");
+        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    });
+
     public static TheoryData<string> BadFiles => ["empty", "png", "zip", "csv-without-columns"];
 
     [Theory]
@@ -94,6 +125,7 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
 
             await page.UploadWorkListAsync(fileName, content, mimeType);
 
+            // Stored, then refused by the background check that reads it.
             var refused = page.ByTestId("upload-refused");
             await Expect(refused).ToBeVisibleAsync();
             await Expect(refused).ToContainTextAsync($"{fileName} was not accepted:");
@@ -105,7 +137,8 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
             await Expect(page.UploadHistoryRows()).ToHaveCountAsync(before.Uploads + 1);
             var row = page.UploadHistoryRow(fileName);
             await Expect(row).ToContainTextAsync("not accepted");
-            await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("0");
+            await Expect(row.ByTestId("upload-stage")).ToHaveAttributeAsync("data-stage", "refused");
+            await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync("0");
             var after = await page.UploadTotalsAsync();
             Assert.Equal(before.Accepted, after.Accepted);
 
@@ -123,7 +156,7 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         await northwind.SignInAsync(DemoAccounts.NorthwindRespondent);
         await northwind.OpenWorkListsAsync();
         await northwind.UploadWorkListAsync(fileName, WorkListSamples.NotInCatalog("Confidential Northwind Work One", "Confidential Northwind Work Two"));
-        await Expect(northwind.ByTestId("upload-result")).ToContainTextAsync($"{fileName}: 2 rows accepted, 0 rejected, 0 matched to the catalog.");
+        await Expect(northwind.ByTestId("upload-result")).ToContainTextAsync($"{fileName}: 2 rows accepted, 0 rejected, 0 matched to the catalog.", new() { Timeout = 60_000 });
         await Expect(northwind.UploadHistoryRow(fileName)).ToHaveCountAsync(1);
 
         var tessellate = await sessions.NewPageAsync("tessellate");

@@ -22,6 +22,83 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Checkpoint")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("RatePerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("State", "AvailableAt");
+
+                    b.HasIndex(new[] { "Kind", "TargetId" }, "IX_BackgroundJobs_OneActivePerTarget")
+                        .IsUnique()
+                        .HasFilter("\"State\" < 2");
+
+                    b.ToTable("BackgroundJobs", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
                 {
                     b.Property<long>("Id")
@@ -536,10 +613,16 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Property<long>("EntryId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
@@ -554,6 +637,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("EntryId");
 
                     b.HasIndex("CompanyId", "Tier");
+
+                    b.HasIndex("RunId", "EntryId", "Rank")
+                        .IsUnique();
 
                     b.ToTable("MatchCandidates");
                 });
@@ -706,7 +792,8 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("UploadId", "LineNumber");
+                    b.HasIndex("UploadId", "LineNumber")
+                        .IsUnique();
 
                     b.ToTable("WorkListEntries");
                 });
@@ -726,6 +813,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<long?>("MatchRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(2000)
@@ -768,6 +858,8 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchRunId");
 
                     b.HasIndex("ResponseId");
 

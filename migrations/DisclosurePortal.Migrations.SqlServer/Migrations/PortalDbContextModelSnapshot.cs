@@ -22,6 +22,83 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Checkpoint")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("RatePerSecond")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("State", "AvailableAt");
+
+                    b.HasIndex(new[] { "Kind", "TargetId" }, "IX_BackgroundJobs_OneActivePerTarget")
+                        .IsUnique()
+                        .HasFilter("\"State\" < 2");
+
+                    b.ToTable("BackgroundJobs", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
                 {
                     b.Property<long>("Id")
@@ -537,10 +614,16 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Property<long>("EntryId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
 
                     b.Property<double>("Score")
                         .HasColumnType("float");
@@ -555,6 +638,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.HasIndex("EntryId");
 
                     b.HasIndex("CompanyId", "Tier");
+
+                    b.HasIndex("RunId", "EntryId", "Rank")
+                        .IsUnique();
 
                     b.ToTable("MatchCandidates");
                 });
@@ -708,7 +794,8 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("UploadId", "LineNumber");
+                    b.HasIndex("UploadId", "LineNumber")
+                        .IsUnique();
 
                     b.ToTable("WorkListEntries");
                 });
@@ -728,6 +815,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
+
+                    b.Property<long?>("MatchRunId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(2000)
@@ -770,6 +860,8 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchRunId");
 
                     b.HasIndex("ResponseId");
 

@@ -17,6 +17,81 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Checkpoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RatePerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("State", "AvailableAt");
+
+                    b.HasIndex(new[] { "Kind", "TargetId" }, "IX_BackgroundJobs_OneActivePerTarget")
+                        .IsUnique()
+                        .HasFilter("\"State\" < 2");
+
+                    b.ToTable("BackgroundJobs", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CatalogComposition", b =>
                 {
                     b.Property<long>("Id")
@@ -511,10 +586,16 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Property<long>("EntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
@@ -529,6 +610,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.HasIndex("EntryId");
 
                     b.HasIndex("CompanyId", "Tier");
+
+                    b.HasIndex("RunId", "EntryId", "Rank")
+                        .IsUnique();
 
                     b.ToTable("MatchCandidates");
                 });
@@ -677,7 +761,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("UploadId", "LineNumber");
+                    b.HasIndex("UploadId", "LineNumber")
+                        .IsUnique();
 
                     b.ToTable("WorkListEntries");
                 });
@@ -695,6 +780,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MatchRunId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RefusalReason")
                         .HasMaxLength(2000)
@@ -737,6 +825,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchRunId");
 
                     b.HasIndex("ResponseId");
 

@@ -8,11 +8,11 @@ namespace DisclosurePortal.Data.Catalog;
 
 /// <summary>
 /// Inserts new entities of one type with multi-row INSERT statements on the context's connection and
-/// transaction, bypassing the change tracker: a million-row import spends its time in the database,
-/// not in tracking entities it never reads back. Columns, names and conversions come from the EF model,
+/// transaction, bypassing the change tracker: a million-row import (catalog entries, work-list rows, match
+/// candidates) spends its time in the database, not in tracking entities it never reads back. Columns, names and conversions come from the EF model,
 /// so the statement follows the schema on every provider. Database-generated keys are not read back.
 /// </summary>
-internal sealed class BatchInsert<TEntity> : IAsyncDisposable
+public sealed class BatchInsert<TEntity> : IAsyncDisposable
     where TEntity : class
 {
     // SQL Server allows 2,100 parameters and 1,000 rows per VALUES list; staying under both suits every provider.
@@ -26,6 +26,7 @@ internal sealed class BatchInsert<TEntity> : IAsyncDisposable
     private readonly string insertInto;
     private readonly int rowsPerStatement;
     private DbCommand? fullCommand;
+    private bool holdsConnection;
 
     public BatchInsert(PortalDbContext db)
     {
@@ -78,11 +79,16 @@ internal sealed class BatchInsert<TEntity> : IAsyncDisposable
 
     private async Task<DbCommand> CreateAsync(int rows, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        if (!holdsConnection)
         {
+            // The prepared command belongs to this connection: keep it open across the caller's transactions (a
+            // job commits one per batch), or closing it between them would hand the next batch another one from
+            // the pool, on which the prepared statement is not valid (SQLite: "bad parameter or API misuse").
             await db.Database.OpenConnectionAsync(cancellationToken);
+            holdsConnection = true;
         }
+
+        var connection = db.Database.GetDbConnection();
 
         var command = connection.CreateCommand();
         var text = new System.Text.StringBuilder(insertInto);
@@ -111,6 +117,11 @@ internal sealed class BatchInsert<TEntity> : IAsyncDisposable
         if (fullCommand is not null)
         {
             await fullCommand.DisposeAsync();
+        }
+
+        if (holdsConnection)
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

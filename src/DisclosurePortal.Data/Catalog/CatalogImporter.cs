@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using DisclosurePortal.Core.Catalog;
 using DisclosurePortal.Data.Entities;
+using DisclosurePortal.Data.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Data.Catalog;
@@ -12,7 +13,8 @@ namespace DisclosurePortal.Data.Catalog;
 /// fingerprinting run on one thread while the database writes the previous batch on another. Rows absent
 /// from the file stay, unless the file is declared complete, when they are marked removed (never deleted).
 /// A file refused whole throws <see cref="CatalogFileException"/> before anything is written; the rest runs
-/// in one transaction, so a failure half-way leaves the catalog as it was.
+/// in one transaction, so a failure half-way leaves the catalog as it was. An import that adds, changes or
+/// removes entries queues reconciliation again for the uploads of sent requests, in that same transaction.
 /// </summary>
 public sealed class CatalogImporter(PortalDbContext db, TimeProvider clock)
 {
@@ -82,6 +84,11 @@ public sealed class CatalogImporter(PortalDbContext db, TimeProvider clock)
         }
 
         await new CatalogLinker(db).LinkAsync(cancellationToken);
+        if (version.Added + version.Changed + version.Removed > 0)
+        {
+            // In the import's transaction: the new catalog and the re-runs it calls for are committed together.
+            await JobQueue.ReconcileSentRequestsAgainAsync(db, clock.GetUtcNow(), cancellationToken);
+        }
 
         version.FinishedAt = clock.GetUtcNow();
         db.CatalogVersions.Update(version);

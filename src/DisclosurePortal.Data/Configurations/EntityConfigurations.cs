@@ -55,6 +55,7 @@ internal sealed class WorkListUploadConfiguration : IEntityTypeConfiguration<Wor
         builder.Property(u => u.RefusalReason).HasMaxLength(2000);
         builder.HasOne(u => u.Response).WithMany().HasForeignKey(u => u.ResponseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.CompanyId, u.UploadedAt });
+        builder.HasIndex(u => u.MatchRunId);
     }
 }
 
@@ -68,7 +69,8 @@ internal sealed class WorkListEntryConfiguration : IEntityTypeConfiguration<Work
         builder.Property(e => e.RejectionReason).HasMaxLength(500);
         builder.Property(e => e.Warning).HasMaxLength(500);
         builder.HasOne<WorkListUpload>().WithMany().HasForeignKey(e => e.UploadId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => new { e.UploadId, e.LineNumber });
+        // A resumed validation job starts after its checkpoint; this is the backstop should it ever write a line twice.
+        builder.HasIndex(e => new { e.UploadId, e.LineNumber }).IsUnique();
         builder.HasIndex(e => e.CompanyId);
     }
 }
@@ -81,6 +83,7 @@ internal sealed class MatchCandidateConfiguration : IEntityTypeConfiguration<Mat
         builder.HasOne(m => m.Entry).WithMany().HasForeignKey(m => m.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.CatalogRecording).WithMany().HasForeignKey(m => m.CatalogRecordingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.CompanyId, m.Tier });
+        builder.HasIndex(m => new { m.RunId, m.EntryId, m.Rank }).IsUnique();
     }
 }
 

@@ -5,3 +5,12 @@ public interface ICompanyOwned
 {
     int CompanyId { get; }
 }
+
+/// <summary>
+/// A record that belongs to one company or to none (the label's own): queries see a company's records only in
+/// that company's scope, and records of no company only as staff.
+/// </summary>
+public interface IOptionallyCompanyOwned
+{
+    int? CompanyId { get; }
+}

@@ -2,12 +2,21 @@ using DisclosurePortal.Core.Matching;
 
 namespace DisclosurePortal.Data.Entities;
 
-/// <summary>A catalog recording proposed for a listed work, with how sure and why.</summary>
+/// <summary>
+/// A catalog recording proposed for a listed work, with how sure and why. Candidates are written run by run:
+/// reviewers see only those of the run their upload currently shows (<see cref="WorkListUpload.MatchRunId"/>).
+/// </summary>
 public class MatchCandidate : ICompanyOwned
 {
     public long Id { get; set; }
 
+    /// <summary>The reconciliation job that proposed it; a re-run writes under its own id, then the upload switches.</summary>
+    public long RunId { get; set; }
+
     public long EntryId { get; set; }
+
+    /// <summary>1 for the best candidate of its row, then 2 and 3.</summary>
+    public int Rank { get; set; } = 1;
 
     public WorkListEntry? Entry { get; set; }
 

@@ -2,9 +2,17 @@ namespace DisclosurePortal.Data.Entities;
 
 public enum UploadStatus
 {
+    /// <summary>Stored and recorded; its rows are being read in the background.</summary>
     Received = 0,
+
+    /// <summary>Its rows are read and matched against the catalog.</summary>
     Processed = 1,
+
+    /// <summary>The whole file could not be used (<see cref="WorkListUpload.RefusalReason"/>).</summary>
     Refused = 2,
+
+    /// <summary>Its rows are read; matching them has not finished yet.</summary>
+    Validated = 3,
 }
 
 /// <summary>A file of works a company uploaded, stored as received with its SHA-256.</summary>
@@ -41,5 +49,9 @@ public class WorkListUpload : ICompanyOwned
 
     public int RowsRejected { get; set; }
 
+    /// <summary>Rows with at least one candidate in the run the upload shows.</summary>
     public int RowsMatched { get; set; }
+
+    /// <summary>The reconciliation run whose candidates reviewers see; null until the first run has finished.</summary>
+    public long? MatchRunId { get; set; }
 }

@@ -8,6 +8,7 @@ using DisclosurePortal.Web.Features.Responses;
 using DisclosurePortal.Web.Features.Review;
 using DisclosurePortal.Web.Features.Requests;
 using DisclosurePortal.Web.Features.Users;
+using DisclosurePortal.Web.Jobs;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -113,8 +114,13 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<CatalogImportJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogImportJobs>());
         services.AddScoped<WorkListIntake>();
-        services.AddScoped<RecordingReconciliation>();
         services.AddScoped<RespondentWorkspace>();
+        services.AddScoped<UploadProcessing>();
+        services.AddPortalJobs(configuration);
+        services.AddKeyedScoped<IJobHandler, WorkListValidationJob>(JobKind.WorkListValidation);
+        services.AddKeyedScoped<IJobHandler, ReconciliationJob>(JobKind.Reconciliation);
+        // The matching engine reconciliation runs; swap the engine here (see IWorkListMatcher).
+        services.AddScoped<IWorkListMatcher, RecordingReconciliation>();
         services.AddScoped<ReviewService>();
         services.AddScoped<StaffUserService>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

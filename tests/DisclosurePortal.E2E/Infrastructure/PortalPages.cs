@@ -67,11 +67,21 @@ internal static partial class PortalPages
     public static ILocator UploadHistoryRow(this IPage page, string fileName) =>
         page.UploadHistoryRows().Filter(new LocatorFilterOptions { Has = page.GetByText(fileName, new() { Exact = true }) });
 
+    /// <summary>A cell of an upload's row in the history, by column.</summary>
+    public static ILocator Cell(this ILocator row, UploadColumn column) => row.Locator("td").Nth((int)column);
+
+    /// <summary>
+    /// Waits until the upload in <paramref name="row"/> has reached <paramref name="stage"/> (its rows read and
+    /// matched in the background); <paramref name="timeout"/> bounds the wait for long lists.
+    /// </summary>
+    public static Task WaitForStageAsync(this ILocator row, string stage, float timeout = 60_000) =>
+        Expect(row.ByTestId("upload-stage")).ToHaveAttributeAsync("data-stage", stage, new() { Timeout = timeout });
+
     /// <summary>The history as it stands once the page has loaded: how many uploads, and the sum of accepted rows.</summary>
     public static async Task<(int Uploads, int Accepted)> UploadTotalsAsync(this IPage page)
     {
         var rows = page.UploadHistoryRows();
-        var accepted = await rows.Locator("td:nth-child(3)").AllInnerTextsAsync();
+        var accepted = await rows.Locator($"td:nth-child({(int)UploadColumn.Accepted + 1})").AllInnerTextsAsync();
         return (await rows.CountAsync(), accepted.Sum(ParseCount));
     }
 
@@ -87,4 +97,16 @@ internal static partial class PortalPages
 
     [GeneratedRegex(@"^https?://[^/]+/$")]
     private static partial Regex HomeUrlPattern();
+}
+
+/// <summary>The columns of the respondent's upload history.</summary>
+internal enum UploadColumn
+{
+    File,
+    Received,
+    Stage,
+    Accepted,
+    Rejected,
+    Matched,
+    Sha256,
 }

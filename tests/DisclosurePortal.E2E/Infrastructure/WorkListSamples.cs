@@ -55,6 +55,23 @@ internal static class WorkListSamples
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
+    /// <summary>
+    /// A long list for watching the background jobs at work: <paramref name="rows"/> works, none in the catalog
+    /// (so the reviewer's matches of other tests stay as they are), with an ISRC on every tenth.
+    /// </summary>
+    public static byte[] Large(int rows)
+    {
+        var csv = new StringBuilder();
+        Line(csv, "Title", "Artist", "ISRC");
+        for (var i = 0; i < rows; i++)
+        {
+            var isrc = i % 10 == 0 ? $"ZZQ99{i / 10 % 100:D2}{i / 10 % 100_000:D5}" : string.Empty;
+            Line(csv, $"Long list work {i}", "Nobody In Particular", isrc);
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
     private static bool IsUniqueByName(SyntheticRecording recording)
     {
         var key = (TextNormaliser.Key(recording.Title), TextNormaliser.Key(recording.Artist));

@@ -20,7 +20,17 @@ namespace DisclosurePortal.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PortalTestServices
 {
-    public static ServiceProvider Build(DatabaseFixture database, TimeProvider? clock = null)
+    /// <param name="configure">Last changes to the registrations (a replaced service, an interceptor).</param>
+    public static ServiceProvider Build(DatabaseFixture database, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddPortalTestServices(database, clock);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+    }
+
+    /// <summary>The registrations <see cref="Build"/> makes, for a host of the test's own (e.g. one that runs the job worker).</summary>
+    public static IServiceCollection AddPortalTestServices(this IServiceCollection services, DatabaseFixture database, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,7 +42,6 @@ public static class PortalTestServices
             })
             .Build();
 
-        var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddPortalDatabase(configuration, database.Storage.Path);
@@ -50,7 +59,7 @@ public static class PortalTestServices
         services.AddScoped<NavigationManager, TestNavigationManager>();
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        return services;
     }
 
     /// <summary>

@@ -6,14 +6,16 @@ using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.IntegrationTests.Infrastructure;
 using DisclosurePortal.Web.Features.Responses;
+using DisclosurePortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DisclosurePortal.IntegrationTests.Responses;
 
 /// <summary>
-/// The thin path end to end on a real database: a respondent's upload is stored with its SHA-256, every
-/// row is kept as accepted or rejected, accepted rows are matched against the catalog; bad files are refused.
+/// An upload end to end on a real database: the respondent's file is stored with its SHA-256 and recorded with
+/// its validation job; the jobs then keep every row as accepted or rejected and match the accepted ones
+/// against the catalog; files that are not usable work lists are refused by the validation job.
 /// </summary>
 public abstract class WorkListIntakeTests(DatabaseFixture database)
 {
@@ -45,11 +47,14 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
 
         Assert.False(result.Refused, result.Message);
         Assert.Null(result.Message);
-        Assert.Equal(5, result.RowsAccepted);
-        Assert.Equal(2, result.RowsRejected);
-        Assert.Equal(3, result.RowsMatched);
-
         await using var db = database.CreateContext();
+        // Recorded with its validation job queued; nothing read yet.
+        Assert.Equal(UploadStatus.Received, (await db.WorkListUploads.AsNoTracking().SingleAsync(u => u.Id == result.UploadId)).Status);
+        Assert.Equal(JobState.Queued, (await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Kind == JobKind.WorkListValidation && j.TargetId == result.UploadId)).State);
+        Assert.False(await db.WorkListEntries.AnyAsync(e => e.UploadId == result.UploadId));
+
+        await RunJobsAsync();
+
         var upload = await db.WorkListUploads.SingleAsync(u => u.Id == result.UploadId);
         Assert.Equal(companies.A.Id, upload.CompanyId);
         Assert.Equal(companies.ResponseA.Id, upload.ResponseId);
@@ -90,6 +95,12 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
         Assert.Equal((MatchTier.High, paperLights.Id), tiers[8]);
         Assert.All(candidates, c => Assert.Equal(companies.A.Id, c.CompanyId));
         Assert.Equal("ISRC equal", candidates.Single(c => c.Tier == MatchTier.Exact).Reasons);
+        var reconciliation = await db.BackgroundJobs.SingleAsync(j => j.Kind == JobKind.Reconciliation && j.TargetId == upload.Id);
+        Assert.Equal((JobState.Succeeded, 5L, 5L), (reconciliation.State, reconciliation.Done, reconciliation.Total));
+        Assert.All(candidates, c => Assert.Equal((reconciliation.Id, 1), (c.RunId, c.Rank)));
+        Assert.Equal(reconciliation.Id, upload.MatchRunId);
+        var validation = await db.BackgroundJobs.SingleAsync(j => j.Kind == JobKind.WorkListValidation && j.TargetId == upload.Id);
+        Assert.Equal((JobState.Succeeded, 7L, 7L, 8L), (validation.State, validation.Done, validation.Total, validation.Checkpoint));
 
         var response = await db.Responses.SingleAsync(r => r.Id == companies.ResponseA.Id);
         Assert.Equal(ResponseStatus.InProgress, response.Status);
@@ -120,10 +131,8 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
             result = await scope.ServiceProvider.GetRequiredService<WorkListIntake>().ReceiveAsync(companies.ResponseA.Id, fileName, new MemoryStream(content));
         }
 
-        Assert.True(result.Refused);
-        Assert.NotNull(result.Message);
-        Assert.StartsWith(expectedMessage, result.Message, StringComparison.Ordinal);
-        Assert.Equal((0, 0, 0), (result.RowsAccepted, result.RowsRejected, result.RowsMatched));
+        Assert.False(result.Refused); // the file is stored whole and read in the background
+        await RunJobsAsync();
 
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.WorkListEntries.CountAsync(e => e.CompanyId == companies.A.Id));
@@ -132,7 +141,11 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
         var upload = Assert.Single(uploads); // the file is recorded before it is read, then marked refused
         Assert.Equal(result.UploadId, upload.Id);
         Assert.Equal(UploadStatus.Refused, upload.Status);
-        Assert.Equal(result.Message, upload.RefusalReason);
+        Assert.NotNull(upload.RefusalReason);
+        Assert.StartsWith(expectedMessage, upload.RefusalReason, StringComparison.Ordinal);
+        // The refusal is the job's answer, not its failure: nothing to retry, nothing queued after it.
+        var jobs = await db.BackgroundJobs.Where(j => j.TargetId == upload.Id && (j.Kind == JobKind.WorkListValidation || j.Kind == JobKind.Reconciliation)).ToListAsync();
+        Assert.Equal((JobKind.WorkListValidation, JobState.Succeeded), (Assert.Single(jobs).Kind, jobs[0].State));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), upload.Sha256);
         Assert.Equal((0, 0, 0), (upload.RowsAccepted, upload.RowsRejected, upload.RowsMatched));
         Assert.Equal(ResponseStatus.NotOpened, (await db.Responses.SingleAsync(r => r.Id == companies.ResponseA.Id)).Status);
@@ -176,6 +189,14 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
 
         await using var db = database.CreateContext();
         Assert.False(await db.WorkListUploads.AnyAsync(u => u.ResponseId == companies.ResponseA.Id));
+    }
+
+    private async Task RunJobsAsync()
+    {
+        var runner = database.Services.GetRequiredService<JobRunner>();
+        while (await runner.RunOnceAsync(default))
+        {
+        }
     }
 
     /// <summary>Two fresh companies, and two catalog recordings whose titles carry a token unique to the test.</summary>

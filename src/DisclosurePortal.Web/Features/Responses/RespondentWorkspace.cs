@@ -7,7 +7,8 @@ namespace DisclosurePortal.Web.Features.Responses;
 
 public sealed record ResponseSummary(int ResponseId, string CompanyName, string RequestTitle, string LetterText, DateOnly ReservationDate, DateTimeOffset DueAt, ResponseStatus Status);
 
-public sealed record UploadSummary(int Id, string FileName, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, UploadStatus Status, string? RefusalReason, int RowsAccepted, int RowsRejected, int RowsMatched);
+public sealed record UploadSummary(int Id, string FileName, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, UploadStatus Status, string? RefusalReason,
+    int RowsAccepted, int RowsRejected, int RowsMatched, UploadProgress Progress);
 
 public sealed record RejectedRow(int LineNumber, string Reason);
 
@@ -29,15 +30,22 @@ public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFac
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UploadSummary>> GetUploadsAsync(int responseId)
+    /// <summary>The response's uploads, newest first, each with where its processing stands.</summary>
+    public async Task<IReadOnlyList<UploadSummary>> GetUploadsAsync(int responseId, CancellationToken cancellationToken = default)
     {
         var companyId = await session.RequireCompanyAsync();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var uploads = await db.WorkListUploads.AsNoTracking()
             .Where(u => u.ResponseId == responseId && u.CompanyId == companyId)
-            .Select(u => new UploadSummary(u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched))
-            .ToListAsync();
-        return uploads.OrderByDescending(u => u.UploadedAt).ToList();
+            .Select(u => new { u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched })
+            .ToListAsync(cancellationToken);
+        var jobs = await UploadProcessing.LatestJobsAsync(db, uploads.Select(u => u.Id).ToList(), cancellationToken);
+        return uploads
+            .Select(u => new UploadSummary(u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched,
+                UploadProcessing.ProgressOf(jobs, u.Id, u.Status, u.RefusalReason)))
+            .OrderByDescending(u => u.UploadedAt)
+            .ThenByDescending(u => u.Id)
+            .ToList();
     }
 
     public async Task<IReadOnlyList<RejectedRow>> GetRejectedRowsAsync(int uploadId, int max = 200)

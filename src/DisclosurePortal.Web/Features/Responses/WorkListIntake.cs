@@ -2,30 +2,29 @@ using System.Security.Cryptography;
 using DisclosurePortal.Core.WorkLists;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
+using DisclosurePortal.Data.Jobs;
 using DisclosurePortal.Web.Features.Account;
-using DisclosurePortal.Web.Features.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DisclosurePortal.Web.Features.Responses;
 
-/// <summary>What became of an uploaded file, in the terms the respondent sees.</summary>
-public sealed record IntakeResult(int UploadId, bool Refused, string? Message, int RowsAccepted, int RowsRejected, int RowsMatched);
+/// <summary>What became of a received file: recorded (its rows are read in the background), or refused at once.</summary>
+public sealed record IntakeResult(int UploadId, bool Refused, string? Message);
 
 /// <summary>
-/// Receives a work list: streams it to storage while taking its SHA-256, records the file before
-/// reading it, then stores every row (accepted or rejected with its reason) and reconciles the accepted ones.
+/// Receives a work list: streams it to storage while taking its SHA-256, then records the file and queues the
+/// job that reads its rows (<see cref="WorkListValidationJob"/>) in one transaction, so a recorded upload always
+/// gets read, also after a restart. Nothing is parsed here: the request ends when the file is safely stored.
 /// </summary>
 public sealed class WorkListIntake(
     IDbContextFactory<PortalDbContext> dbFactory,
     PortalSession session,
-    RecordingReconciliation reconciliation,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
     ILogger<WorkListIntake> logger)
 {
     public const long MaxBytes = 200L * 1024 * 1024;
-    private const int BatchSize = 2000;
 
     public async Task<IntakeResult> ReceiveAsync(int responseId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -40,47 +39,51 @@ public sealed class WorkListIntake(
             throw new KeyNotFoundException("Response not found.");
         }
 
-        WorkListUpload upload;
+        var storedName = $"{Guid.NewGuid():N}.upload";
+        var path = WorkListFiles.PathOf(storage.Value, response.CompanyId, storedName);
+        (long Size, string Sha256) file;
         try
         {
-            upload = await StoreAsync(db, response, principal.UserId, fileName, content, cancellationToken);
+            file = await StoreAsync(path, content, cancellationToken);
         }
         catch (WorkListFormatException ex)
         {
-            return new IntakeResult(0, true, ex.Message, 0, 0, 0);
+            return new IntakeResult(0, true, ex.Message);
         }
 
+        var upload = new WorkListUpload
+        {
+            ResponseId = response.Id,
+            CompanyId = response.CompanyId,
+            FileName = SafeDisplayName(fileName),
+            StoredName = storedName,
+            SizeBytes = file.Size,
+            Sha256 = file.Sha256,
+            UploadedByUserId = principal.UserId,
+            UploadedAt = clock.GetUtcNow(),
+            Status = UploadStatus.Received,
+        };
         try
         {
-            await ReadRowsAsync(db, upload, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.WorkListUploads.Add(upload);
+            await db.SaveChangesAsync(cancellationToken);
+            await JobQueue.EnqueueAsync(db, JobKind.WorkListValidation, upload.Id, upload.CompanyId, upload.UploadedAt, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (WorkListFormatException ex)
+        catch
         {
-            await RefuseAsync(db, upload, ex.Message, cancellationToken);
-            return new IntakeResult(upload.Id, true, ex.Message, 0, 0, 0);
+            DeleteStored(path); // not recorded, so not kept either
+            throw;
         }
 
-        upload.RowsMatched = await reconciliation.ReconcileUploadAsync(upload.Id, cancellationToken);
-        upload.Status = UploadStatus.Processed;
-        if (response.Status == ResponseStatus.NotOpened)
-        {
-            response.Status = ResponseStatus.InProgress;
-        }
-
-        response.LastActivityAt = clock.GetUtcNow();
-        db.ChangeTracker.Clear();
-        db.WorkListUploads.Update(upload);
-        db.Responses.Update(response);
-        await db.SaveChangesAsync(cancellationToken);
-        return new IntakeResult(upload.Id, false, null, upload.RowsAccepted, upload.RowsRejected, upload.RowsMatched);
+        logger.LogInformation("Work list {UploadId} received for company {CompanyId}: {Bytes} bytes, SHA-256 {Sha256}; validation queued", upload.Id, upload.CompanyId, file.Size, upload.Sha256);
+        return new IntakeResult(upload.Id, false, null);
     }
 
-    private async Task<WorkListUpload> StoreAsync(PortalDbContext db, DisclosureResponse response, string userId, string fileName, Stream content, CancellationToken cancellationToken)
+    private static async Task<(long Size, string Sha256)> StoreAsync(string path, Stream content, CancellationToken cancellationToken)
     {
-        var storedName = $"{Guid.NewGuid():N}.upload";
-        var path = StoredPath(response.CompanyId, storedName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         try
@@ -107,96 +110,24 @@ public sealed class WorkListIntake(
             throw;
         }
 
-        File.SetAttributes(path, FileAttributes.ReadOnly);
-        var upload = new WorkListUpload
-        {
-            ResponseId = response.Id,
-            CompanyId = response.CompanyId,
-            FileName = SafeDisplayName(fileName),
-            StoredName = storedName,
-            SizeBytes = size,
-            Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()),
-            UploadedByUserId = userId,
-            UploadedAt = clock.GetUtcNow(),
-            Status = UploadStatus.Received,
-        };
-        db.WorkListUploads.Add(upload);
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Work list {UploadId} received for company {CompanyId}: {Bytes} bytes, SHA-256 {Sha256}", upload.Id, upload.CompanyId, size, upload.Sha256);
-        return upload;
+        File.SetAttributes(path, FileAttributes.ReadOnly); // kept as received: its hash is on record
+        return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    private async Task ReadRowsAsync(PortalDbContext db, WorkListUpload upload, CancellationToken cancellationToken)
+    private static void DeleteStored(string path)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var file = File.OpenRead(PathOf(upload));
-        var batch = new List<WorkListEntry>(BatchSize);
-        foreach (var row in WorkListReader.Read(file))
+        if (File.Exists(path))
         {
-            batch.Add(new WorkListEntry
-            {
-                UploadId = upload.Id,
-                CompanyId = upload.CompanyId,
-                LineNumber = row.LineNumber,
-                Title = row.Title,
-                Artist = row.Artist,
-                Isrc = row.Isrc?.Value ?? Truncate(row.IsrcText, 100),
-                RejectionReason = row.Rejection,
-                Warning = row.Warning,
-            });
-            if (row.IsAccepted)
-            {
-                upload.RowsAccepted++;
-            }
-            else
-            {
-                upload.RowsRejected++;
-            }
-
-            if (batch.Count == BatchSize)
-            {
-                await FlushAsync(db, batch, cancellationToken);
-            }
+            File.SetAttributes(path, FileAttributes.Normal);
+            File.Delete(path);
         }
-
-        await FlushAsync(db, batch, cancellationToken);
-        db.WorkListUploads.Update(upload);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
-
-    private static async Task FlushAsync(PortalDbContext db, List<WorkListEntry> batch, CancellationToken cancellationToken)
-    {
-        db.WorkListEntries.AddRange(batch);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        batch.Clear();
-    }
-
-    private static async Task RefuseAsync(PortalDbContext db, WorkListUpload upload, string reason, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        upload.Status = UploadStatus.Refused;
-        upload.RefusalReason = reason;
-        upload.RowsAccepted = 0;
-        upload.RowsRejected = 0;
-        db.WorkListUploads.Update(upload);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private string PathOf(WorkListUpload upload) => StoredPath(upload.CompanyId, upload.StoredName);
-
-    // Each company's files in a folder of its own, named by id, never by the user's file name.
-    private string StoredPath(int companyId, string storedName) =>
-        Path.Combine(storage.Value.UploadsDirectory, companyId.ToString(System.Globalization.CultureInfo.InvariantCulture), storedName);
 
     /// <summary>The user's file name without any folder part or control characters, for display only.</summary>
     internal static string SafeDisplayName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return string.IsNullOrEmpty(name) ? "upload" : Truncate(name, 200)!;
+        return string.IsNullOrEmpty(name) ? "upload" : name.Length <= 200 ? name : name[..200];
     }
-
-    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }

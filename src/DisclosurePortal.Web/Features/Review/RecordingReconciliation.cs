@@ -7,67 +7,34 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Review;
 
 /// <summary>
-/// Matches an upload's accepted rows against the catalog, a batch at a time: each batch fetches only the
-/// catalog recordings that share an ISRC or a normalised title with it, so the catalog is never loaded whole.
+/// Today's engine behind <see cref="IWorkListMatcher"/>: for each batch it fetches only the catalog recordings
+/// that share an ISRC or a normalised title with the batch (so the catalog is never loaded whole) and runs Core's
+/// <see cref="RecordingMatcher"/> on them, one candidate per row at most.
 /// </summary>
-public sealed class RecordingReconciliation(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class RecordingReconciliation(IDbContextFactory<PortalDbContext> dbFactory) : IWorkListMatcher
 {
-    private const int BatchSize = 500;
-
-    /// <summary>Replaces the upload's match candidates and returns how many rows matched.</summary>
-    public async Task<int> ReconcileUploadAsync(int uploadId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProposedMatch>> MatchAsync(IReadOnlyList<WorkListEntry> rows, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.MatchCandidates.Where(m => db.WorkListEntries.Any(e => e.Id == m.EntryId && e.UploadId == uploadId)).ExecuteDeleteAsync(cancellationToken);
-
-        var matched = 0;
-        long lastId = 0;
-        while (true)
+        var matcher = await MatcherForAsync(db, rows, cancellationToken);
+        var matches = new List<ProposedMatch>();
+        foreach (var row in rows)
         {
-            var entries = await db.WorkListEntries.AsNoTracking()
-                .Where(e => e.UploadId == uploadId && e.RejectionReason == null && e.Id > lastId)
-                .OrderBy(e => e.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (entries.Count == 0)
+            Isrc? isrc = Isrc.TryParse(row.Isrc, out var code) ? code : null;
+            if (matcher.Match(isrc, row.Title, row.Artist) is { } match)
             {
-                break;
+                matches.Add(new ProposedMatch(row.Id, 1, match.CatalogRecordingId, match.Tier, match.Score, match.Reasons));
             }
-
-            lastId = entries[^1].Id;
-            var matcher = await MatcherForAsync(db, entries, cancellationToken);
-            foreach (var entry in entries)
-            {
-                Isrc? isrc = Isrc.TryParse(entry.Isrc, out var code) ? code : null;
-                if (matcher.Match(isrc, entry.Title, entry.Artist) is { } match)
-                {
-                    matched++;
-                    db.MatchCandidates.Add(new MatchCandidate
-                    {
-                        EntryId = entry.Id,
-                        CompanyId = entry.CompanyId,
-                        CatalogRecordingId = match.CatalogRecordingId,
-                        Tier = match.Tier,
-                        Score = match.Score,
-                        Reasons = match.Reasons,
-                    });
-                }
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return matched;
+        return matches;
     }
 
-    private static async Task<RecordingMatcher> MatcherForAsync(PortalDbContext db, List<WorkListEntry> entries, CancellationToken cancellationToken)
+    private static async Task<RecordingMatcher> MatcherForAsync(PortalDbContext db, IReadOnlyList<WorkListEntry> rows, CancellationToken cancellationToken)
     {
-        var isrcs = entries.Select(e => e.Isrc).OfType<string>().Distinct().ToList();
+        var isrcs = rows.Select(e => e.Isrc).OfType<string>().Distinct().ToList();
         // Both the title as listed and without its version words, so "Song (Remastered 2011)" finds "Song".
-        var titleKeys = entries
+        var titleKeys = rows
             .SelectMany(e => new[] { TextNormaliser.Key(e.Title), TitleParser.Parse(e.Title).BaseKey })
             .Where(k => k.Length > 0)
             .Distinct()

@@ -1,5 +1,6 @@
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Account;
+using DisclosurePortal.Web.Features.Responses;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.Review;
@@ -11,6 +12,9 @@ public sealed record MatchPage(IReadOnlyList<MatchedRow> Items, int TotalCount);
 
 /// <summary>The company a reviewer opened, and its due time on the newest request it received (if any).</summary>
 public sealed record ReviewedCompany(string Name, DateTimeOffset? DueAt);
+
+/// <summary>One of a company's uploads as a reviewer follows it: its counts and where its processing stands.</summary>
+public sealed record ReviewedUpload(int Id, string FileName, DateTimeOffset UploadedAt, int RowsAccepted, int RowsRejected, int RowsMatched, long? MatchRunId, UploadProgress Progress);
 
 /// <summary>The reviewer's read side: one company's matched rows, paged on the server.</summary>
 public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session)
@@ -37,7 +41,9 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         await session.RequireStaffAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.MatchCandidates.AsNoTracking().Where(m => m.CompanyId == companyId);
+        // The best candidate of each row, of the run each upload shows: a run still being written stays out of sight.
+        var query = db.MatchCandidates.AsNoTracking()
+            .Where(m => m.CompanyId == companyId && m.Rank == 1 && db.WorkListUploads.Any(u => u.MatchRunId == m.RunId));
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(m => m.Tier).ThenBy(m => m.EntryId)
@@ -57,5 +63,22 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
                 m.Reasons))
             .ToListAsync(cancellationToken);
         return new MatchPage(items, total);
+    }
+
+    /// <summary>The company's uploads, newest first, with their processing stage.</summary>
+    public async Task<IReadOnlyList<ReviewedUpload>> GetUploadsAsync(int companyId, CancellationToken cancellationToken = default)
+    {
+        await session.RequireStaffAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var uploads = await db.WorkListUploads.AsNoTracking()
+            .Where(u => u.CompanyId == companyId)
+            .Select(u => new { u.Id, u.FileName, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched, u.MatchRunId })
+            .ToListAsync(cancellationToken);
+        var jobs = await UploadProcessing.LatestJobsAsync(db, uploads.Select(u => u.Id).ToList(), cancellationToken);
+        return uploads
+            .Select(u => new ReviewedUpload(u.Id, u.FileName, u.UploadedAt, u.RowsAccepted, u.RowsRejected, u.RowsMatched, u.MatchRunId, UploadProcessing.ProgressOf(jobs, u.Id, u.Status, u.RefusalReason)))
+            .OrderByDescending(u => u.UploadedAt)
+            .ThenByDescending(u => u.Id)
+            .ToList();
     }
 }
