@@ -1,3 +1,4 @@
+using DisclosurePortal.Core.WorkLists;
 using DisclosurePortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -41,6 +42,7 @@ internal sealed class DisclosureResponseConfiguration : IEntityTypeConfiguration
         builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RequestId, r.CompanyId }).IsUnique();
         builder.HasIndex(r => r.CompanyId);
+        builder.Property(r => r.ExtensionStatus).HasConversion<string>().HasMaxLength(20);
     }
 }
 
@@ -68,8 +70,12 @@ internal sealed class WorkListEntryConfiguration : IEntityTypeConfiguration<Work
         builder.Property(e => e.RejectionReason).HasMaxLength(500);
         builder.Property(e => e.Warning).HasMaxLength(500);
         builder.HasOne<WorkListUpload>().WithMany().HasForeignKey(e => e.UploadId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.RowKey).HasMaxLength(WorkListRowIdentity.HashLength).IsFixedLength();
+        builder.Property(e => e.RowFingerprint).HasMaxLength(WorkListRowIdentity.HashLength).IsFixedLength();
         builder.HasIndex(e => new { e.UploadId, e.LineNumber });
         builder.HasIndex(e => e.CompanyId);
+        // Comparing versions looks a key up among a few uploads, and its fingerprint with it, without reading the row.
+        builder.HasIndex(e => new { e.RowKey, e.UploadId, e.RowFingerprint });
     }
 }
 

@@ -143,7 +143,7 @@ public sealed class WorkListIntake(
                 Isrc = row.Isrc?.Value ?? Truncate(row.IsrcText, 100),
                 RejectionReason = row.Rejection,
                 Warning = row.Warning,
-            });
+            }.Stamp());
             if (row.IsAccepted)
             {
                 upload.RowsAccepted++;
