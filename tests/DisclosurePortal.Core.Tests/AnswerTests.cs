@@ -46,11 +46,12 @@ public class AnswerTests
         Assert.Contains("Company.SignatoryName", fields);
         Assert.Contains("Systems", fields);
         Assert.Contains("Use.Answer", fields);
-        // Datasets are asked for only once the central question says they matter.
-        Assert.DoesNotContain("Datasets", fields);
+        // What the datasets section needs depends on the central answer.
+        Assert.Equal("Answer the question on the use of the label's content first: it decides what this section needs.", problems.Single(p => p.Field == "Datasets").Message);
         Assert.All(problems.Where(p => p.Field.StartsWith("Company.", StringComparison.Ordinal)), p => Assert.Equal(QuestionnaireSection.Company, p.Section));
         Assert.False(QuestionnaireCheck.IsComplete(new QuestionnaireAnswers(), QuestionnaireSection.Use));
-        Assert.True(QuestionnaireCheck.IsComplete(new QuestionnaireAnswers(), QuestionnaireSection.Datasets));
+        Assert.False(QuestionnaireCheck.IsComplete(new QuestionnaireAnswers(), QuestionnaireSection.Datasets));
+        Assert.True(QuestionnaireCheck.IsComplete(new QuestionnaireAnswers { Use = new ContentUse { Answer = ContentUseAnswer.No } }, QuestionnaireSection.Datasets));
     }
 
     [Fact]

@@ -107,7 +107,12 @@ public static class QuestionnaireCheck
     private static void CheckDatasets(List<DatasetAnswer> datasets, ContentUseAnswer answer, List<AnswerProblem> problems)
     {
         const QuestionnaireSection s = QuestionnaireSection.Datasets;
-        if (datasets.Count == 0 && DatasetsRequired(answer))
+        if (answer == ContentUseAnswer.Unanswered)
+        {
+            // What this section needs depends on the central answer, so it cannot be complete before it.
+            problems.Add(new(s, "Datasets", "Answer the question on the use of the label's content first: it decides what this section needs."));
+        }
+        else if (datasets.Count == 0 && DatasetsRequired(answer))
         {
             problems.Add(new(s, "Datasets", "Name the datasets and sources the content came from."));
         }

@@ -127,7 +127,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<SubmissionReceipts>();
         services.AddScoped<ResponseVersionsService>();
         services.AddScoped<ExtensionService>();
-        services.AddSingleton<DueTimeChanges>();
+        services.AddSingleton<ResponseChanges>();
         services.AddScoped<ReviewService>();
         services.AddScoped<StaffUserService>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -74,7 +74,13 @@ public abstract class AnswerSubmissionTests(DatabaseFixture database)
         Assert.Equal((ResponseStatus.Submitted, 2, false), (response.Status, response.SubmittedVersions, response.LastSubmissionLate));
         Assert.Equal(TestData.Now, response.FirstSubmittedAt);
 
-        // Both sides read the same differences: answers by field, works by identity, paged from the database.
+        var listed = await scenario.AsAsync(TestUsers.Reviewer(), sp => sp.GetRequiredService<ResponseVersionsService>().ListAsync(scenario.Companies.ResponseA.Id));
+        Assert.Equal([2, 1], listed.Select(v => v.Number));
+        Assert.Equal((1, 3, 1, 1, 1), (listed[0].Files, listed[0].Works, listed[0].WorksAdded, listed[0].WorksRemoved, listed[0].WorksChanged));
+        var detail = await scenario.AsAAsync(sp => sp.GetRequiredService<ResponseVersionsService>().GetAsync(scenario.Companies.ResponseA.Id, 1));
+        Assert.Equal(("works.csv", versions[0].Digest), (Assert.Single(detail!.Receipt.Files).FileName, detail.Digest));
+
+                // Both sides read the same differences: answers by field, works by identity, paged from the database.
         var comparison = await scenario.AsAAsync(sp => sp.GetRequiredService<ResponseVersionsService>().CompareAsync(scenario.Companies.ResponseA.Id, 1, 2));
         Assert.Equal(new RowChangeCounts(1, 1, 1), comparison!.Rows);
         Assert.Equal(["Contact e-mail"], comparison.AnswerChanges.Select(c => c.Label));

@@ -39,7 +39,7 @@ public sealed class ExtensionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     PortalSession session,
     ResponseLookup lookup,
-    DueTimeChanges changes,
+    ResponseChanges changes,
     IMailDelivery delivery,
     IOptions<EmailOptions> email,
     AccountEmailLinks links,
@@ -101,6 +101,7 @@ public sealed class ExtensionService(
         response.LastActivityAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Response {ResponseId} asks for an extension to {Wished:u}", responseId, wished);
+        changes.Publish(responseId);
         return ExtensionResult.Ok;
     }
 
@@ -158,10 +159,7 @@ public sealed class ExtensionService(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Extension {ExtensionId} of response {ResponseId} {Decision} by {UserId}", extensionId, response.Id, decision, admin.UserId);
-        if (granted is { } newDue)
-        {
-            changes.Publish(response.Id, newDue);
-        }
+        changes.Publish(response.Id);
 
         await NotifyAsync(db, extension, cancellationToken);
         return ExtensionResult.Ok;

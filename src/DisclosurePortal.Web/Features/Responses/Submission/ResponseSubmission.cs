@@ -40,6 +40,7 @@ public sealed class ResponseSubmission(
     PortalSession session,
     ResponseLookup lookup,
     SubmissionReceipts receipts,
+    ResponseChanges changes,
     TimeProvider clock,
     ILogger<ResponseSubmission> logger)
 {
@@ -153,6 +154,7 @@ public sealed class ResponseSubmission(
 
         logger.LogInformation("Response {ResponseId} submitted as version {Number} by {UserId}{Late}: {Files} work lists, {Works} works, digest {Digest}",
             responseId, version.Number, principal.UserId, version.IsLate ? " (late)" : string.Empty, chosen.Count, version.Works, version.Digest);
+        changes.Publish(responseId);
         var mailed = await receipts.MailAsync(principal.UserId, facts, cancellationToken);
         return new SubmissionOutcome(version.Number, [], mailed);
     }

@@ -33,7 +33,7 @@ public sealed class ResponseVersionsService(IDbContextFactory<PortalDbContext> d
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Summaries(db.ResponseVersions.Where(v => v.ResponseId == responseId)).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        return await Summaries(db.ResponseVersions.Where(v => v.ResponseId == responseId).OrderByDescending(v => v.Number)).ToListAsync(cancellationToken);
     }
 
     public async Task<VersionDetail?> GetAsync(int responseId, int number, CancellationToken cancellationToken = default)
