@@ -29,10 +29,18 @@ public sealed record ResponseHeader(
 /// </summary>
 public sealed class ResponseLookup(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, ILogger<ResponseLookup> logger)
 {
-    /// <summary>The signed-in respondent's current response, or null when the company has no request to answer.</summary>
+    /// <summary>
+    /// The signed-in respondent's current response, or null when the company has no request to answer, or when
+    /// the user answers for no company (staff, or a respondent account not yet tied to one): the layout asks for
+    /// every page, and such a user simply has no deadline to show.
+    /// </summary>
     public async Task<ResponseHeader?> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var companyId = await session.RequireCompanyAsync();
+        if (await session.GetAsync() is not { IsRespondent: true, CompanyId: { } companyId })
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var headers = await Headers(db.Responses.Where(r => r.CompanyId == companyId && r.Request!.State != RequestState.Draft)).ToListAsync(cancellationToken);
         return headers.OrderByDescending(h => h.DueAt).FirstOrDefault();
