@@ -37,6 +37,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
+    public DbSet<ResponseVersion> ResponseVersions => Set<ResponseVersion>();
+
+    public DbSet<ResponseVersionUpload> ResponseVersionUploads => Set<ResponseVersionUpload>();
+
+    public DbSet<ResponseAttachment> ResponseAttachments => Set<ResponseAttachment>();
+
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+
     public CompanyScope Scope => scope;
 
     // Read by the query filters at execution time, so each context filters by its own scope.
@@ -63,6 +71,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         FilterByCompany<WorkListEntry>(builder);
         FilterByCompany<MatchCandidate>(builder);
         FilterByOptionalCompany<BackgroundJob>(builder);
+        FilterByCompany<ResponseVersion>(builder);
+        FilterByCompany<ResponseVersionUpload>(builder);
+        FilterByCompany<ResponseAttachment>(builder);
+        FilterByCompany<ExtensionRequest>(builder);
     }
 
     private void FilterByCompany<T>(ModelBuilder builder)

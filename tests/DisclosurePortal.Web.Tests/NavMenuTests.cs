@@ -29,6 +29,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("requests", links);
         Assert.Contains("admin/users", links);
         Assert.Contains("admin/outbox", links);
+        Assert.Contains("admin/extensions", links);
         Assert.Contains("review", links);
         Assert.Contains("catalog", links);
         Assert.DoesNotContain("response", links);
@@ -51,6 +52,11 @@ public class NavMenuTests : BunitContext
     {
         var links = LinksFor(PortalRoles.Respondent);
         Assert.Contains("response", links);
+        Assert.Contains("response/questionnaire", links);
+        Assert.Contains("response/submit", links);
+        Assert.Contains("response/versions", links);
+        Assert.Contains("response/extension", links);
+        Assert.DoesNotContain("admin/extensions", links);
         Assert.DoesNotContain("review", links);
         Assert.DoesNotContain("catalog", links);
         Assert.DoesNotContain("requests", links);

@@ -494,6 +494,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("RefuseLateSubmissions")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("ReservationDate")
                         .HasColumnType("date");
 
@@ -524,16 +527,39 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Property<int>("CompanyId")
                         .HasColumnType("int");
 
+                    b.Property<string>("DraftAnswersJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("DraftSavedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ExtendedDeadline")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ExtensionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("LastSubmissionLate")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("RequestId")
                         .HasColumnType("int");
 
                     b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubmittedVersions")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -544,6 +570,69 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("DueAtWhenRequested")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("GrantedDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("WishedDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("ExtensionRequests");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.Invitation", b =>
@@ -753,6 +842,185 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.ToTable("ReleaseTracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("ResponseAttachments");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AttestationText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentUse")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Works")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WorksAdded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WorksChanged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WorksRemoved")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ResponseVersions");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersionUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("UploadId");
+
+                    b.HasIndex("VersionId", "UploadId")
+                        .IsUnique();
+
+                    b.ToTable("ResponseVersionUploads");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -779,6 +1047,16 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("RowFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("nchar(32)")
+                        .IsFixedLength();
+
+                    b.Property<string>("RowKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("nchar(32)")
+                        .IsFixedLength();
+
                     b.Property<string>("Title")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -796,6 +1074,8 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UploadId", "LineNumber")
                         .IsUnique();
+
+                    b.HasIndex("RowKey", "UploadId", "RowFingerprint");
 
                     b.ToTable("WorkListEntries");
                 });
@@ -1062,6 +1342,17 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Navigation("Request");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Response");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.Invitation", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
@@ -1117,6 +1408,41 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Recording");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersionUpload", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.WorkListUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Data.Entities.ResponseVersion", null)
+                        .WithMany("Uploads")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
@@ -1203,6 +1529,11 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
                 {
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
+                {
+                    b.Navigation("Uploads");
                 });
 #pragma warning restore 612, 618
         }

@@ -472,6 +472,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RefuseLateSubmissions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ReservationDate")
                         .HasColumnType("TEXT");
 
@@ -500,16 +503,39 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Property<int>("CompanyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DraftAnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftSavedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ExtendedDeadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExtensionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LastSubmissionLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSubmittedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubmittedVersions")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -520,6 +546,67 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAtWhenRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GrantedDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WishedDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("ExtensionRequests");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.Invitation", b =>
@@ -722,6 +809,179 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.ToTable("ReleaseTracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("ResponseAttachments");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttestationText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentUse")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatoryName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Works")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorksAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorksChanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorksRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ResponseVersions");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersionUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("UploadId");
+
+                    b.HasIndex("VersionId", "UploadId")
+                        .IsUnique();
+
+                    b.ToTable("ResponseVersionUploads");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -746,6 +1006,16 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RowFingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("RowKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("Title")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -763,6 +1033,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UploadId", "LineNumber")
                         .IsUnique();
+
+                    b.HasIndex("RowKey", "UploadId", "RowFingerprint");
 
                     b.ToTable("WorkListEntries");
                 });
@@ -1022,6 +1294,17 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Navigation("Request");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ExtensionRequest", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Response");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.Invitation", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
@@ -1077,6 +1360,41 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Recording");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", "Response")
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersionUpload", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.WorkListUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Data.Entities.ResponseVersion", null)
+                        .WithMany("Uploads")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.WorkListEntry", b =>
@@ -1163,6 +1481,11 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
                 {
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
+                {
+                    b.Navigation("Uploads");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Core.WorkLists;
 using DisclosurePortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -41,6 +42,7 @@ internal sealed class DisclosureResponseConfiguration : IEntityTypeConfiguration
         builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RequestId, r.CompanyId }).IsUnique();
         builder.HasIndex(r => r.CompanyId);
+        builder.Property(r => r.ExtensionStatus).HasConversion<string>().HasMaxLength(20);
     }
 }
 
@@ -71,7 +73,11 @@ internal sealed class WorkListEntryConfiguration : IEntityTypeConfiguration<Work
         builder.HasOne<WorkListUpload>().WithMany().HasForeignKey(e => e.UploadId).OnDelete(DeleteBehavior.Cascade);
         // A resumed validation job starts after its checkpoint; this is the backstop should it ever write a line twice.
         builder.HasIndex(e => new { e.UploadId, e.LineNumber }).IsUnique();
+        builder.Property(e => e.RowKey).HasMaxLength(WorkListRowIdentity.HashLength).IsFixedLength();
+        builder.Property(e => e.RowFingerprint).HasMaxLength(WorkListRowIdentity.HashLength).IsFixedLength();
         builder.HasIndex(e => e.CompanyId);
+        // Comparing versions looks a key up among a few uploads, and its fingerprint with it, without reading the row.
+        builder.HasIndex(e => new { e.RowKey, e.UploadId, e.RowFingerprint });
     }
 }
 

@@ -24,6 +24,9 @@ public class DisclosureRequest
 
     public RequestState State { get; set; }
 
+    /// <summary>When set, nothing can be submitted after a company's due time; otherwise late answers are taken and marked late.</summary>
+    public bool RefuseLateSubmissions { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 
     public bool IsDemo { get; set; }

@@ -27,5 +27,23 @@ public class DisclosureResponse : ICompanyOwned
 
     public DateTimeOffset? LastActivityAt { get; set; }
 
+    /// <summary>The questionnaire as the company is filling it in (JSON, see Core's AnswerDocument); saved as it types.</summary>
+    public string? DraftAnswersJson { get; set; }
+
+    public DateTimeOffset? DraftSavedAt { get; set; }
+
+    /// <summary>How many versions have been submitted (the latest version's number); 0 before the first submission.</summary>
+    public int SubmittedVersions { get; set; }
+
+    public DateTimeOffset? FirstSubmittedAt { get; set; }
+
+    public DateTimeOffset? LastSubmittedAt { get; set; }
+
+    /// <summary>The latest version came in after the company's due time.</summary>
+    public bool LastSubmissionLate { get; set; }
+
+    /// <summary>The state of the company's latest extension request (None when it never asked).</summary>
+    public ExtensionStatus ExtensionStatus { get; set; }
+
     public DateTimeOffset DueAt(DisclosureRequest request) => ExtendedDeadline ?? request.Deadline;
 }

@@ -20,4 +20,10 @@ public class WorkListEntry : ICompanyOwned
     public string? RejectionReason { get; set; }
 
     public string? Warning { get; set; }
+
+    /// <summary>Which work the row names (Core's WorkListRowIdentity.Key); null for rejected rows and rows naming none.</summary>
+    public string? RowKey { get; set; }
+
+    /// <summary>What the row says about that work (WorkListRowIdentity.Fingerprint); versions compare it per key.</summary>
+    public string? RowFingerprint { get; set; }
 }

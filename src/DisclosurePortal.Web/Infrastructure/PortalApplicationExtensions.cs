@@ -3,6 +3,7 @@ using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Web.Components;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Catalog;
+using DisclosurePortal.Web.Features.Responses;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,7 @@ public static class PortalApplicationExtensions
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapCatalogEndpoints();
+        app.MapResponseEndpoints();
         // Our own policy (SecurityHeaders) already forbids framing; a second CSP header from Blazor would only add noise.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -4,7 +4,11 @@ using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Catalog;
 using DisclosurePortal.Web.Features.Invitations;
+using DisclosurePortal.Web.Features.Extensions;
 using DisclosurePortal.Web.Features.Responses;
+using DisclosurePortal.Web.Features.Responses.Questionnaire;
+using DisclosurePortal.Web.Features.Responses.Submission;
+using DisclosurePortal.Web.Features.Responses.Versions;
 using DisclosurePortal.Web.Features.Review;
 using DisclosurePortal.Web.Features.Requests;
 using DisclosurePortal.Web.Features.Users;
@@ -121,6 +125,15 @@ public static class PortalServiceCollectionExtensions
         services.AddKeyedScoped<IJobHandler, ReconciliationJob>(JobKind.Reconciliation);
         // The matching engine reconciliation runs; swap the engine here (see IWorkListMatcher).
         services.AddScoped<IWorkListMatcher, RecordingReconciliation>();
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ResponseLookup>();
+        services.AddScoped<QuestionnaireDrafts>();
+        services.AddScoped<TrainingSummaryStore>();
+        services.AddScoped<ResponseSubmission>();
+        services.AddScoped<SubmissionReceipts>();
+        services.AddScoped<ResponseVersionsService>();
+        services.AddScoped<ExtensionService>();
+        services.AddSingleton<ResponseChanges>();
         services.AddScoped<ReviewService>();
         services.AddScoped<StaffUserService>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

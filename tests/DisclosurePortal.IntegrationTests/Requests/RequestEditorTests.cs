@@ -21,6 +21,27 @@ public abstract class RequestEditorTests(DatabaseFixture database)
     };
 
     [SkippableFact]
+    public async Task The_late_answer_rule_is_saved_and_can_still_change_after_sending()
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        await using var scope = database.Services.SignedInScope(Admin);
+        var editor = scope.ServiceProvider.GetRequiredService<RequestEditorService>();
+        var draft = Draft($"Request {TestData.Token()}");
+        draft.RefuseLateSubmissions = true;
+
+        var (id, _) = await editor.SaveAsync(draft);
+        var saved = await editor.GetAsync(id!.Value);
+        Assert.True(saved!.RefuseLateSubmissions);
+        Assert.Empty(await editor.SendAsync(saved));
+        saved.RefuseLateSubmissions = false;
+        await editor.SaveAsync(saved);
+
+        await using var db = database.CreateContext();
+        Assert.False((await db.Requests.SingleAsync(r => r.Id == id)).RefuseLateSubmissions);
+    }
+
+    [SkippableFact]
     public async Task A_draft_is_saved_sent_with_its_deadline_and_closed()
     {
         database.RequireAvailable();

@@ -13,6 +13,9 @@ public sealed class AccountEmailLinks(NavigationManager navigation, IOptions<Acc
 
     public string Invitation(string token) => Absolute($"invitation/{Uri.EscapeDataString(token)}");
 
+    /// <summary>A portal page named by its path (e.g. "response/versions/2"), for notification e-mails.</summary>
+    public string Page(string relative) => Absolute(relative);
+
     /// <summary>Identity tokens contain '+', '/' and '='; Base64Url keeps them intact in a query string.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -27,7 +27,15 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Co
             return current;
         }
 
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return UseRequestUser((await authentication.GetAuthenticationStateAsync()).User);
+    }
+
+    /// <summary>
+    /// For plain HTTP endpoints (downloads), where there is no Blazor authentication state: the request's own
+    /// user is the signed-in user, and the company scope opens for it as in a circuit.
+    /// </summary>
+    public PortalPrincipal UseRequestUser(ClaimsPrincipal user)
+    {
         current = FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in.");
         if (current.IsStaff)
         {

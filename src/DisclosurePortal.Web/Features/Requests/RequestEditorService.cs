@@ -22,6 +22,9 @@ public sealed class RequestDraft
 
     public RequestState State { get; set; } = RequestState.Draft;
 
+    /// <summary>Nothing is taken after a company's due time (otherwise late answers are taken and marked late).</summary>
+    public bool RefuseLateSubmissions { get; set; }
+
     public DateTimeOffset? Deadline => DeadlineDate is { } date ? new DateTimeOffset(date.Date + (DeadlineTime ?? TimeSpan.Zero), TimeSpan.Zero) : null;
 }
 
@@ -45,6 +48,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
             DeadlineDate = request.Deadline.UtcDateTime.Date,
             DeadlineTime = request.Deadline.UtcDateTime.TimeOfDay,
             State = request.State,
+            RefuseLateSubmissions = request.RefuseLateSubmissions,
         };
     }
 
@@ -84,6 +88,8 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
             request.ReservationDate = DateOnly.FromDateTime(draft.ReservationDate!.Value);
         }
 
+        // Like the deadline, the late rule may still change after sending: it decides what happens at the deadline.
+        request.RefuseLateSubmissions = draft.RefuseLateSubmissions;
         request.Deadline = draft.Deadline ?? (request.State == RequestState.Draft ? clock.GetUtcNow().Add(DefaultAnswerPeriod) : request.Deadline);
         await db.SaveChangesAsync();
         logger.LogInformation("Request {RequestId} saved ({State})", request.Id, request.State);

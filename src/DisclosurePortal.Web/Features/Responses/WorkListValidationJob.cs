@@ -127,7 +127,7 @@ public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbF
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static WorkListEntry Entry(WorkListUpload upload, WorkListRow row) => new()
+    private static WorkListEntry Entry(WorkListUpload upload, WorkListRow row) => new WorkListEntry
     {
         UploadId = upload.Id,
         CompanyId = upload.CompanyId,
@@ -137,7 +137,7 @@ public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbF
         Isrc = row.Isrc?.Value ?? BackgroundJob.Fit(row.IsrcText, IsrcLength),
         RejectionReason = row.Rejection,
         Warning = row.Warning,
-    };
+    }.Stamp();
 
     /// <summary>
     /// Data rows to expect, for the progress bar: the file's line breaks less the header. Quoted fields with line
