@@ -143,8 +143,10 @@ public sealed class AnswerTests(PortalFixture portal) : BrowserTest(portal)
     {
         await page.OpenWorkListsAsync();
         await page.UploadWorkListAsync(fileName, content);
-        // Processing may be immediate or a background job: wait for the file's final counts in the history.
-        await Expect(page.UploadHistoryRow(fileName).Locator("td").Nth(2)).ToHaveTextAsync(accepted, new() { Timeout = 60_000 });
+        // Checking and matching run as background jobs: wait for the file to be done, then read its counts.
+        var row = page.UploadHistoryRow(fileName);
+        await row.WaitForStageAsync("done");
+        await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync(accepted);
     }
 
     private static byte[] List(params (string Isrc, string Title)[] rows) =>

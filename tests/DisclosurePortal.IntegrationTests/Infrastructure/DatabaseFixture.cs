@@ -1,4 +1,5 @@
 using DisclosurePortal.Data;
+using DisclosurePortal.Web.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -40,6 +41,15 @@ public abstract class DatabaseFixture : IAsyncLifetime
     /// the class's tests; the clock stands still at <see cref="TestData.Now"/>. Open a scope per unit of work.
     /// </summary>
     public IServiceProvider Services => services.Value;
+
+    /// <summary>Runs the queued background jobs (validation, then the reconciliation it queues) until none is due, as the portal's worker would.</summary>
+    public async Task RunQueuedJobsAsync()
+    {
+        var runner = Services.GetRequiredService<JobRunner>();
+        while (await runner.RunOnceAsync(default))
+        {
+        }
+    }
 
     /// <summary>Migrates and ensures the roles, once per fixture, the way the portal does at start-up.</summary>
     public Task EnsureInitializedAsync()

@@ -6,7 +6,6 @@ using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.IntegrationTests.Infrastructure;
 using DisclosurePortal.Web.Features.Responses;
-using DisclosurePortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +52,7 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
         Assert.Equal(JobState.Queued, (await db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Kind == JobKind.WorkListValidation && j.TargetId == result.UploadId)).State);
         Assert.False(await db.WorkListEntries.AnyAsync(e => e.UploadId == result.UploadId));
 
-        await RunJobsAsync();
+        await database.RunQueuedJobsAsync();
 
         var upload = await db.WorkListUploads.SingleAsync(u => u.Id == result.UploadId);
         Assert.Equal(companies.A.Id, upload.CompanyId);
@@ -132,7 +131,7 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
         }
 
         Assert.False(result.Refused); // the file is stored whole and read in the background
-        await RunJobsAsync();
+        await database.RunQueuedJobsAsync();
 
         await using var db = database.CreateContext();
         Assert.Equal(0, await db.WorkListEntries.CountAsync(e => e.CompanyId == companies.A.Id));
@@ -189,14 +188,6 @@ public abstract class WorkListIntakeTests(DatabaseFixture database)
 
         await using var db = database.CreateContext();
         Assert.False(await db.WorkListUploads.AnyAsync(u => u.ResponseId == companies.ResponseA.Id));
-    }
-
-    private async Task RunJobsAsync()
-    {
-        var runner = database.Services.GetRequiredService<JobRunner>();
-        while (await runner.RunOnceAsync(default))
-        {
-        }
     }
 
     /// <summary>Two fresh companies, and two catalog recordings whose titles carry a token unique to the test.</summary>
