@@ -9,8 +9,17 @@ if (args is ["catalog", ..])
     return await CatalogScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
 }
 
+// Matching quality: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- quality [SIZES...] [--pairs DIR] [--mistakes FILE]
+if (args is ["quality", ..])
+{
+    var sizes = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+    return QualityScenario.Run(sizes.Count > 0 ? sizes : [10_000, 100_000, 1_000_000], Option(args, "--pairs") ?? "../shared/data/itunes-amazon", Option(args, "--mistakes"));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
+
+static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 /// <summary>Entry point type for the benchmark switcher.</summary>
 public partial class Program;

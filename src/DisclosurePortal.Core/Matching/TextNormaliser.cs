@@ -10,7 +10,47 @@ namespace DisclosurePortal.Core.Matching;
 /// </summary>
 public static class TextNormaliser
 {
+    /// <summary>Longer text is cut before matching: no title or name is that long, and the cost stays bounded.</summary>
+    public const int MaxMatchLength = 1000;
+
     private static readonly string[] LeadingArticles = ["the ", "a ", "an "];
+
+    /// <summary>
+    /// The words the matcher compares, from either side: <see cref="Key"/> after repairing UTF-8 read as
+    /// Latin-1 ("CorazÃ³n"), spelling Cyrillic and Greek in Latin letters and cutting at <see cref="MaxMatchLength"/>.
+    /// </summary>
+    public static string[] MatchWords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var repaired = RepairMojibake(text.Length > MaxMatchLength ? text[..MaxMatchLength] : text);
+        var key = Key(Transliteration.Needed(repaired) ? Transliteration.ToLatin(repaired) : repaired);
+        return key.Length == 0 ? [] : key.Split(' ');
+    }
+
+    /// <summary>Text whose UTF-8 bytes were read as Latin-1 gets its letters back; anything else is returned as it was.</summary>
+    public static string RepairMojibake(string text)
+    {
+        // Every UTF-8 sequence for a Latin letter with a diacritic starts with Ã or Â when misread.
+        if (text.IndexOfAny(['Ã', 'Â']) < 0 || text.Any(c => c > '\u00FF'))
+        {
+            return text;
+        }
+
+        try
+        {
+            return Strict.GetString(Encoding.Latin1.GetBytes(text));
+        }
+        catch (DecoderFallbackException)
+        {
+            return text;
+        }
+    }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Key(string? text)
     {

@@ -1,0 +1,116 @@
+namespace DisclosurePortal.Core.Matching;
+
+/// <summary>
+/// Every distinct word of the catalog, numbered, each stored once (entries share the instances), with a
+/// deletion neighbourhood for typo-tolerant look-up: a word and all its one-letter deletions point to it, so a
+/// listed word one edit away (a letter dropped, doubled, swapped or replaced) finds the catalog word with a few
+/// hash look-ups instead of a scan. Read-only after <see cref="Freeze"/>.
+/// </summary>
+internal sealed class WordVocabulary
+{
+    /// <summary>Shorter words are only found when spelled right: one edit changes them too much.</summary>
+    public const int MinFuzzyLength = 4;
+
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly List<string> words = [];
+    private TermIndex? neighbourhood;
+
+    public int Count => words.Count;
+
+    public string this[int id] => words[id];
+
+    /// <summary>The shared instance and number of <paramref name="word"/>, adding it when new (build time only).</summary>
+    public int Intern(ref string word)
+    {
+        if (ids.TryGetValue(word, out var id))
+        {
+            word = words[id];
+            return id;
+        }
+
+        if (neighbourhood is not null)
+        {
+            throw new InvalidOperationException("The vocabulary is frozen.");
+        }
+
+        id = words.Count;
+        ids.Add(word, id);
+        words.Add(word);
+        return id;
+    }
+
+    public void Freeze()
+    {
+        var builder = new TermIndexBuilder();
+        for (var id = 0; id < words.Count; id++)
+        {
+            var word = words[id];
+            if (word.Length < MinFuzzyLength)
+            {
+                continue;
+            }
+
+            builder.Add(TermKey.Hash(word), id);
+            for (var skip = 0; skip < word.Length; skip++)
+            {
+                builder.Add(TermKey.Hash(word, skip), id);
+            }
+        }
+
+        neighbourhood = builder.Build();
+        ids.TrimExcess();
+        words.TrimExcess();
+    }
+
+    /// <summary>The number of the word spelled exactly so, or −1.</summary>
+    public int Find(string word) => ids.TryGetValue(word, out var id) ? id : -1;
+
+    /// <summary>Catalog words within one edit of <paramref name="word"/> (two for long words), closest first, at most <paramref name="limit"/>.</summary>
+    public void FindClose(string word, List<int> into, int limit = 3)
+    {
+        into.Clear();
+        if (neighbourhood is null || word.Length < MinFuzzyLength)
+        {
+            return;
+        }
+
+        Span<(int Id, int Distance)> found = stackalloc (int, int)[8];
+        var count = 0;
+        var maxDistance = word.Length >= 8 ? 2 : 1;
+        for (var skip = -1; skip < word.Length; skip++)
+        {
+            foreach (var id in neighbourhood.Find(TermKey.Hash(word, skip)))
+            {
+                var distance = EditDistance.Osa(word, words[id], maxDistance);
+                if (distance > maxDistance || Contains(found[..count], id))
+                {
+                    continue;
+                }
+
+                if (count < found.Length)
+                {
+                    found[count++] = (id, distance);
+                }
+            }
+        }
+
+        found[..count].Sort((a, b) => a.Distance.CompareTo(b.Distance));
+        for (var i = 0; i < count && into.Count < limit; i++)
+        {
+            into.Add(found[i].Id);
+        }
+    }
+
+    private static bool Contains(ReadOnlySpan<(int Id, int Distance)> found, int id)
+    {
+        foreach (var f in found)
+        {
+            if (f.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
