@@ -7,7 +7,8 @@ namespace DisclosurePortal.Core.Matching;
 /// <param name="IdentifierEqual">The row's identifier of the entry's kind is the entry's, and title or artist agree.</param>
 /// <param name="Corroborated">Artist, album, duration or an identifier supports the match, not the title alone.</param>
 /// <param name="Distrusted">The row's identifier is the entry's but title and artist both disagree.</param>
-internal readonly record struct Scored(double Score, bool IdentifierEqual, bool Corroborated, bool Vetoed, bool Distrusted);
+/// <param name="Evidence">The score's log-odds, where differences between candidates are compared.</param>
+internal readonly record struct Scored(double Score, double Evidence, bool IdentifierEqual, bool Corroborated, bool Vetoed, bool Distrusted);
 
 /// <summary>
 /// Scores a catalog entry against a listed work: each field adds evidence for or against (log-odds), turned into
@@ -19,6 +20,9 @@ internal static class CandidateScorer
 {
     private const double Bias = -1.0;
 
+    // A title number veto leaves at most a score of 0.2: below every tier's default threshold.
+    private static readonly double VetoedEvidence = Math.Log(0.2 / 0.8);
+
     public static Scored Score(PreparedWork work, IndexedEntry entry, long linkedIswc, long linkedUpc, List<string>? reasons)
     {
         var z = Bias;
@@ -29,16 +33,20 @@ internal static class CandidateScorer
         var vetoed = false;
         if (!reading.IsEmpty && !entry.Title.IsEmpty)
         {
+            // Brackets lost ("Wild Live in Tokyo"): the version words may be inside the listed title itself.
             titleSimilarity = title;
+            var withVersions = title < 0.999 && (reading.VersionWords.Length + entry.Title.VersionWords.Length > 0) ? FullTitleSimilarity(reading, entry.Title) : 0;
+            var versionsInTitle = withVersions > title + 0.05;
+            titleSimilarity = Math.Max(title, withVersions);
             z += 7 * (titleSimilarity - 0.75);
-            reasons?.Add(TitleReason(reading, entry, titleSimilarity));
+            reasons?.Add(versionsInTitle ? $"title with its version words {(withVersions >= 0.999 ? "equal" : "similar " + Format(withVersions))}" : TitleReason(reading, entry, titleSimilarity));
             if (NumbersDiffer(reading, entry.Title) is { } numbers)
             {
                 vetoed = true;
                 reasons?.Add(numbers);
             }
 
-            z += Version(reading, entry.Title, reasons);
+            z += versionsInTitle ? 0 : Version(reading, entry.Title, reasons);
         }
         else if (reading.IsEmpty)
         {
@@ -111,13 +119,12 @@ internal static class CandidateScorer
         }
 
         corroborated |= identifierEqual || (work.Iswc != 0 && work.Iswc == iswc) || (work.Upc != 0 && work.Upc == upc);
-        var score = 1 / (1 + Math.Exp(-z));
         if (vetoed)
         {
-            score = Math.Min(score, 0.2);
+            z = Math.Min(z, VetoedEvidence);
         }
 
-        return new Scored(score, identifierEqual, corroborated, vetoed, distrusted);
+        return new Scored(1 / (1 + Math.Exp(-z)), z, identifierEqual, corroborated, vetoed, distrusted);
     }
 
     /// <summary>The reading of the row that fits the entry best: as listed, or with the title field split into artist and title.</summary>
@@ -154,6 +161,9 @@ internal static class CandidateScorer
 
         return (title, artist, note, reading);
     }
+
+    private static double FullTitleSimilarity(TitleWords listed, TitleWords entry) =>
+        WordSimilarity.Set([.. listed.Words, .. listed.VersionWords], [.. entry.Words, .. entry.VersionWords]);
 
     public static double TitleSimilarity(TitleWords listed, TitleWords entry) =>
         listed.IsEmpty || entry.IsEmpty ? 0 : WordSimilarity.Equal(listed.Words, entry.Words) ? 1 : WordSimilarity.Set(listed.Words, entry.Words);

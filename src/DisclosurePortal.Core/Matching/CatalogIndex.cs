@@ -339,7 +339,7 @@ public sealed class CatalogIndex
         }
 
         private static bool ClearlyAhead(List<(int Position, Scored Score)> scored, MatchThresholds thresholds) =>
-            scored.Count < 2 || scored[1].Score.Score <= scored[0].Score.Score - thresholds.Margin;
+            scored.Count < 2 || scored[1].Score.Evidence <= scored[0].Score.Evidence - thresholds.Margin;
 
         private static string IdentifierName(CatalogKind kind) => kind switch
         {

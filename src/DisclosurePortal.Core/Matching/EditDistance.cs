@@ -75,7 +75,8 @@ internal static class EditDistance
         }
 
         // Short words and numbers must be equal: "2" against "3" is not a typo.
-        if (Math.Min(a.Length, b.Length) < WordVocabulary.MinFuzzyLength || char.IsAsciiDigit(a[0]) || char.IsAsciiDigit(b[0]))
+        if (Math.Min(a.Length, b.Length) < WordVocabulary.MinListedFuzzyLength || Math.Max(a.Length, b.Length) < WordVocabulary.MinFuzzyLength
+            || char.IsAsciiDigit(a[0]) || char.IsAsciiDigit(b[0]))
         {
             return 0;
         }

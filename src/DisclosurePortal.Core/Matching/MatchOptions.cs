@@ -2,11 +2,12 @@ namespace DisclosurePortal.Core.Matching;
 
 /// <summary>
 /// Where the tiers start. A candidate is <see cref="MatchTier.High"/> at <see cref="High"/> or more when the
-/// next candidate is at least <see cref="Margin"/> behind it (two near-equal candidates are left to a reviewer),
+/// next candidate is at least <see cref="Margin"/> behind it in log-odds (scores crowd near 1, their log-odds do
+/// not; 2.0 means the best is e² ≈ 7 times likelier), so two near-equal candidates are left to a reviewer;
 /// <see cref="MatchTier.Possible"/> at <see cref="Possible"/> or more. Defaults were chosen on the synthetic
 /// 100k list and the iTunes–Amazon training pairs and checked on the 1M list and the validation pairs (README).
 /// </summary>
-public sealed record MatchThresholds(double High = 0.8, double Possible = 0.4, double Margin = 0.1)
+public sealed record MatchThresholds(double High = 0.8, double Possible = 0.4, double Margin = 2.0)
 {
     public static MatchThresholds Default { get; } = new();
 }

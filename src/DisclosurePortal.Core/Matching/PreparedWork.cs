@@ -68,13 +68,14 @@ internal sealed partial class PreparedWork
         var parts = TitleParser.Parse(title);
         var titleWords = TitleWords.From(title, null, known);
         var credit = TitleParser.SplitArtists(artist).Concat(parts.Featured).SelectMany(TextNormaliser.MatchWords).Distinct().ToArray();
+        known(credit);
 
         return new PreparedWork
         {
             Work = work,
             Title = titleWords,
             Readings = artist is null && title is not null ? ShiftedReadings(title, known) : [],
-            Artist = known(credit),
+            Artist = credit,
             Album = known(TextNormaliser.MatchWords(album)),
             Duration = ReadDuration(work.DurationSeconds, warnings),
             Year = work.Year is >= 1877 and <= 2200 ? work.Year.Value : 0,
@@ -107,20 +108,23 @@ internal sealed partial class PreparedWork
         return Placeholders.Contains(key) || key.All(c => !char.IsLetterOrDigit(c)) ? null : text.Trim();
     }
 
-    // With the artist column empty, "Ada Rossi - Midnight River" may be artist then title, or title then artist.
+    // With the artist column empty, "Ada Rossi - Midnight River - Live" may be artist then title, or title then artist.
     private static List<(TitleWords, string[])> ShiftedReadings(string title, Func<string[], string[]> known)
     {
         var readings = new List<(TitleWords, string[])>();
         var pieces = FieldSeparator().Split(title);
-        if (pieces.Length != 2)
+        if (pieces.Length < 2)
         {
             return readings;
         }
 
-        readings.Add((TitleWords.From(pieces[1], null, known), known(TextNormaliser.MatchWords(pieces[0]))));
-        readings.Add((TitleWords.From(pieces[0], null, known), known(TextNormaliser.MatchWords(pieces[1]))));
+        readings.Add((TitleWords.From(string.Join(" - ", pieces[1..]), null, known), Credit(pieces[0], known)));
+        readings.Add((TitleWords.From(string.Join(" - ", pieces[..^1]), null, known), Credit(pieces[^1], known)));
         return readings;
     }
+
+    private static string[] Credit(string text, Func<string[], string[]> known) =>
+        known(TitleParser.SplitArtists(text).SelectMany(TextNormaliser.MatchWords).Distinct().ToArray());
 
     private static int ReadDuration(int? seconds, List<string> warnings)
     {

@@ -8,8 +8,11 @@ namespace DisclosurePortal.Core.Matching;
 /// </summary>
 internal sealed class WordVocabulary
 {
-    /// <summary>Shorter words are only found when spelled right: one edit changes them too much.</summary>
+    /// <summary>Shorter catalog words are only found when spelled right: one edit changes them too much.</summary>
     public const int MinFuzzyLength = 4;
+
+    /// <summary>A listed word this long may be a catalog word with a letter dropped ("Wld" for "Wild").</summary>
+    public const int MinListedFuzzyLength = 3;
 
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly List<string> words = [];
@@ -69,7 +72,7 @@ internal sealed class WordVocabulary
     public void FindClose(string word, List<int> into, int limit = 3)
     {
         into.Clear();
-        if (neighbourhood is null || word.Length < MinFuzzyLength)
+        if (neighbourhood is null || word.Length < MinListedFuzzyLength)
         {
             return;
         }
