@@ -13,8 +13,9 @@ namespace DisclosurePortal.Benchmarks;
 /// </summary>
 internal static class QualityScenario
 {
-    public static int Run(IReadOnlyList<int> sizes, string? pairsFolder, string? mistakesFile)
+    public static int Run(IReadOnlyList<int> sizes, string? pairsFolder, string? mistakesFile, MatchOptions? options = null)
     {
+        Options = options ?? MatchOptions.Default;
         using var mistakes = mistakesFile is null ? null : new StreamWriter(mistakesFile);
         mistakes?.WriteLine("size,row,gold,predicted,tier,score,noise,title,artist,album,duration,year,reasons");
         foreach (var size in sizes)
@@ -30,6 +31,8 @@ internal static class QualityScenario
         return 0;
     }
 
+    private static MatchOptions Options { get; set; } = MatchOptions.Default;
+
     private static void Synthetic(int size, StreamWriter? mistakes)
     {
         using var work = new ScratchDirectory();
@@ -37,13 +40,17 @@ internal static class QualityScenario
         var catalog = CatalogFiles.Load(
             Path.Combine(work.Path, SyntheticCatalogFiles.RecordingsFile),
             Path.Combine(work.Path, SyntheticCatalogFiles.CompositionsFile),
-            Path.Combine(work.Path, SyntheticCatalogFiles.ReleasesFile));
+            Path.Combine(work.Path, SyntheticCatalogFiles.ReleasesFile),
+            Options);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var matchesFile = Path.Combine(work.Path, "matches.csv");
         using (var works = File.OpenRead(Path.Combine(work.Path, SyntheticCatalogFiles.TrainingListFile)))
         using (var output = new StreamWriter(matchesFile))
         {
             FileReconciliation.Run(catalog, works, output);
         }
+
+        var matching = watch.Elapsed;
 
         var gold = ReadCsv(Path.Combine(work.Path, SyntheticCatalogFiles.GoldFile)).ToDictionary(r => r["row"], r => (Id: NullIfEmpty(r["recording_id"]), Noise: r["noise"]));
         var listed = mistakes is null ? null : ReadCsv(Path.Combine(work.Path, SyntheticCatalogFiles.TrainingListFile)).ToDictionary(r => r["row"]);
@@ -69,7 +76,7 @@ internal static class QualityScenario
             }
         }
 
-        Print($"synthetic {size:N0} rows against {size:N0} recordings", quality);
+        Print($"synthetic {size:N0} rows against {size:N0} recordings (read + match + write {matching.TotalSeconds:0.0} s, pool {Options.Pool}, budget {Options.PostingBudget})", quality);
     }
 
     private static void Pairs(string folder, StreamWriter? mistakes)

@@ -23,10 +23,10 @@ internal static class CandidateScorer
     // A title number veto leaves at most a score of 0.2: below every tier's default threshold.
     private static readonly double VetoedEvidence = Math.Log(0.2 / 0.8);
 
-    public static Scored Score(PreparedWork work, IndexedEntry entry, long linkedIswc, long linkedUpc, List<string>? reasons)
+    public static Scored Score(PreparedWork work, IndexedEntry entry, long linkedIswc, long linkedUpc, List<string>? reasons, SimilarityMemo? memo = null)
     {
         var z = Bias;
-        var (title, artist, artistNote, reading) = BestReading(work, entry);
+        var (title, artist, artistNote, reading) = BestReading(work, entry, memo);
 
         // Title.
         var titleSimilarity = 0.0;
@@ -128,10 +128,22 @@ internal static class CandidateScorer
     }
 
     /// <summary>The reading of the row that fits the entry best: as listed, or with the title field split into artist and title.</summary>
-    private static (double Title, double Artist, string? ArtistNote, TitleWords Reading) BestReading(PreparedWork work, IndexedEntry entry)
+    private static (double Title, double Artist, string? ArtistNote, TitleWords Reading) BestReading(PreparedWork work, IndexedEntry entry, SimilarityMemo? memo)
     {
-        var title = TitleSimilarity(work.Title, entry.Title);
-        var artist = work.Artist.Length > 0 && entry.Artist.Length > 0 ? ArtistSimilarity(work.Artist, entry) : -1;
+        // Entries share their word lists, so a row's comparison with one list is remembered for the others.
+        if (memo is null || !memo.TryGet(entry.Title.Words, 0, out var title))
+        {
+            title = TitleSimilarity(work.Title, entry.Title);
+            memo?.Set(entry.Title.Words, 0, title);
+        }
+
+        double artist = -1;
+        if (work.Artist.Length > 0 && entry.Artist.Length > 0 && (memo is null || !memo.TryGet(entry.Artist, entry.MainArtistWords + 1, out artist)))
+        {
+            artist = ArtistSimilarity(work.Artist, entry);
+            memo?.Set(entry.Artist, entry.MainArtistWords + 1, artist);
+        }
+
         string? note = null;
         var reading = work.Title;
         if (artist < 0 && entry.MainArtistWords > 0 && work.Title.Words.Length > entry.MainArtistWords)
@@ -245,4 +257,29 @@ internal static class CandidateScorer
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>One row's comparisons with shared word lists (by reference), so candidates with the same title or credit cost one comparison.</summary>
+internal sealed class SimilarityMemo
+{
+    private readonly List<(object Key, int Variant, double Value)> items = [];
+
+    public void Clear() => items.Clear();
+
+    public bool TryGet(object key, int variant, out double value)
+    {
+        foreach (var item in items)
+        {
+            if (ReferenceEquals(item.Key, key) && item.Variant == variant)
+            {
+                value = item.Value;
+                return true;
+            }
+        }
+
+        value = 0;
+        return false;
+    }
+
+    public void Set(object key, int variant, double value) => items.Add((key, variant, value));
 }

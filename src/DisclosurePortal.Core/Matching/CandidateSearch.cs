@@ -19,6 +19,8 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
             return;
         }
 
+        // The row's words: its title's (and of other readings), then its credits'. Pairs are read as
+        // (title word, artist word) either way round; with no artist column, any two title words may be that pair.
         var words = scratch.Words;
         var title = scratch.TitleWords;
         words.Clear();
@@ -30,19 +32,29 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
             AddWords(readingArtist, scratch, words, null);
         }
 
+        var titleSide = words.Count;
         AddWords(work.Artist, scratch, words, null);
+        var shifted = titleSide == words.Count;
 
         var terms = scratch.Terms;
         terms.Clear();
-        foreach (var (word, weight) in words)
+        for (var i = 0; i < words.Count; i++)
         {
+            var (word, weight) = words[i];
             AddTerm(set, terms, Term.Word(Term.TitleWord, word), weight);
             AddTerm(set, terms, Term.Word(Term.ArtistWord, word), weight);
-            foreach (var (other, otherWeight) in words)
+            for (var j = shifted ? 0 : titleSide; j < words.Count; j++)
             {
-                if (other != word)
+                if (i == j || (!shifted && i >= titleSide))
                 {
-                    AddTerm(set, terms, TermKey.Pair(Term.TitleArtistPair, word, other), weight * otherWeight);
+                    continue;
+                }
+
+                var (other, otherWeight) = words[j];
+                AddTerm(set, terms, TermKey.Pair(Term.TitleArtistPair, word, other), weight * otherWeight);
+                if (!shifted)
+                {
+                    AddTerm(set, terms, TermKey.Pair(Term.TitleArtistPair, other, word), 0.5 * weight * otherWeight);
                 }
             }
         }
@@ -52,14 +64,19 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
             AddTerm(set, terms, TermKey.Pair(Term.TitleBigram, title[i - 1], title[i]), 1);
         }
 
+        AddWholeTitle(set, work.Title.Words, work.Artist, terms);
+        foreach (var (readingTitle, readingArtist) in work.Readings)
+        {
+            AddWholeTitle(set, readingTitle.Words, readingArtist, terms);
+        }
+
         terms.Sort((a, b) => a.Frequency.CompareTo(b.Frequency));
-        var accumulator = scratch.Accumulator(set.Count);
-        var touched = scratch.Touched;
-        touched.Clear();
+        var accumulator = scratch.Accumulator;
+        accumulator.Clear();
         var spent = 0;
         foreach (var (key, frequency, weight) in terms)
         {
-            if (spent > options.PostingBudget && touched.Count > 0)
+            if (spent > options.PostingBudget && accumulator.Count > 0)
             {
                 break;
             }
@@ -67,18 +84,13 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
             var idf = (float)(weight * Math.Log(1 + ((double)set.Count / frequency)));
             foreach (var position in set.Terms.Find(key))
             {
-                if (accumulator[position] == 0)
-                {
-                    touched.Add(position);
-                }
-
-                accumulator[position] += idf;
+                accumulator.Add(position, idf);
             }
 
             spent += frequency;
         }
 
-        TakeBest(accumulator, touched, options.Pool, into);
+        accumulator.TakeBest(options.Pool, into);
     }
 
     private void AddWords(string[] source, SearchScratch scratch, List<(int Word, double Weight)> words, List<int>? title)
@@ -107,6 +119,36 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
         }
     }
 
+    // The title exactly as the catalog spells it, alone and with each credited word.
+    private void AddWholeTitle(EntrySet set, string[] titleWords, string[] artist, List<(ulong Key, int Frequency, double Weight)> terms)
+    {
+        if (titleWords.Length == 0 || titleWords.Length > 16)
+        {
+            return;
+        }
+
+        Span<int> ids = stackalloc int[titleWords.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = vocabulary.Find(titleWords[i]);
+        }
+
+        var sequence = Term.TitleSequence(ids);
+        if (sequence == 0)
+        {
+            return;
+        }
+
+        AddTerm(set, terms, TermKey.Tagged(Term.WholeTitle, sequence), 1);
+        foreach (var word in artist)
+        {
+            if (vocabulary.Find(word) is var id and >= 0)
+            {
+                AddTerm(set, terms, Term.WholeTitleWith(sequence, id), 2);
+            }
+        }
+    }
+
     private static void Add(List<(int Word, double Weight)> words, int id, double weight)
     {
         foreach (var (word, _) in words)
@@ -129,38 +171,11 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
         }
     }
 
-    // A bounded min-heap keeps the best `pool` entries; the accumulator is cleared on the way for the next row.
-    private static void TakeBest(float[] accumulator, List<int> touched, int pool, List<int> into)
-    {
-        var heap = new PriorityQueue<int, float>(pool + 1);
-        foreach (var position in touched)
-        {
-            var value = accumulator[position];
-            accumulator[position] = 0;
-            if (heap.Count < pool)
-            {
-                heap.Enqueue(position, value);
-            }
-            else if (heap.TryPeek(out _, out var smallest) && value > smallest)
-            {
-                heap.EnqueueDequeue(position, value);
-            }
-        }
-
-        while (heap.TryDequeue(out var position, out _))
-        {
-            into.Add(position);
-        }
-
-        into.Reverse();
-    }
 }
 
 /// <summary>Per-thread working memory for a search (a score per entry, cleared after each row), pooled by the index.</summary>
 internal sealed class SearchScratch
 {
-    private float[] accumulator = [];
-
     public List<(int Word, double Weight)> Words { get; } = [];
 
     public List<int> TitleWords { get; } = [];
@@ -169,17 +184,88 @@ internal sealed class SearchScratch
 
     public List<(ulong Key, int Frequency, double Weight)> Terms { get; } = [];
 
-    public List<int> Touched { get; } = [];
-
     public List<int> Found { get; } = [];
 
-    public float[] Accumulator(int size)
+    public WeightTable Accumulator { get; } = new();
+
+    public SimilarityMemo Memo { get; } = new();
+}
+
+/// <summary>
+/// Summed term weights per entry for one row: a small open-addressing table rather than an array as long as the
+/// catalog, because a row touches a few thousand entries and a small table stays in the processor's cache.
+/// </summary>
+internal sealed class WeightTable
+{
+    private const int Capacity = 1 << 13;
+    private const int Full = Capacity / 2;
+
+    private readonly int[] keys = new int[Capacity];
+    private readonly float[] weights = new float[Capacity];
+    private readonly List<int> used = [];
+    private readonly PriorityQueue<int, float> heap = new();
+
+    public WeightTable() => Array.Fill(keys, -1);
+
+    public int Count => used.Count;
+
+    public void Clear()
     {
-        if (accumulator.Length < size)
+        foreach (var slot in used)
         {
-            accumulator = new float[size];
+            keys[slot] = -1;
+            weights[slot] = 0;
         }
 
-        return accumulator;
+        used.Clear();
+    }
+
+    /// <summary>Adds to an entry's weight; once the table is half full, only entries already in it gain.</summary>
+    public void Add(int position, float weight)
+    {
+        var slot = (int)((uint)(position * -1640531527) >> 19);
+        while (keys[slot] != -1 && keys[slot] != position)
+        {
+            slot = (slot + 1) & (Capacity - 1);
+        }
+
+        if (keys[slot] == -1)
+        {
+            if (used.Count >= Full)
+            {
+                return;
+            }
+
+            keys[slot] = position;
+            used.Add(slot);
+        }
+
+        weights[slot] += weight;
+    }
+
+    /// <summary>The <paramref name="pool"/> heaviest entries, heaviest first.</summary>
+    public void TakeBest(int pool, List<int> into)
+    {
+        heap.Clear();
+        foreach (var slot in used)
+        {
+            var weight = weights[slot];
+            if (heap.Count < pool)
+            {
+                heap.Enqueue(keys[slot], weight);
+            }
+            else if (heap.TryPeek(out _, out var lightest) && weight > lightest)
+            {
+                heap.EnqueueDequeue(keys[slot], weight);
+            }
+        }
+
+        var start = into.Count;
+        while (heap.TryDequeue(out var position, out _))
+        {
+            into.Add(position);
+        }
+
+        into.Reverse(start, into.Count - start);
     }
 }

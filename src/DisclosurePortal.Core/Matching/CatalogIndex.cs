@@ -155,6 +155,7 @@ public sealed class CatalogIndex
                 target == CatalogKind.Releases && !string.IsNullOrWhiteSpace(listed.Album) ? listed with { Title = listed.Album, Album = null } : listed,
                 index.known);
             warnings.AddRange(work.Warnings);
+            scratch.Memo.Clear();
             if (!work.HasText && work.Isrc == 0 && work.Iswc == 0 && work.Upc == 0)
             {
                 return None("no title and no valid identifier");
@@ -258,7 +259,7 @@ public sealed class CatalogIndex
             var iswc = entry.Composition >= 0 ? index.compositions.Entries[entry.Composition].Code : 0;
             var upc = entry.Release >= 0 ? index.releases.Entries[entry.Release].Code : 0;
             var direct = reasons is null ? null : new List<string>();
-            var scored = CandidateScorer.Score(work, entry, iswc, upc, direct);
+            var scored = CandidateScorer.Score(work, entry, iswc, upc, direct, scratch.Memo);
             if (entry.Kind != CatalogKind.Recordings && ReachedThrough(entry) is { } recording)
             {
                 // A lyric is the work of the recording the row names; artwork the release it is on.

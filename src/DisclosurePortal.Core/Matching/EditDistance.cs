@@ -81,7 +81,25 @@ internal static class EditDistance
             return 0;
         }
 
+        // Two edits change at most four letters of the set of letters used: most unrelated words stop here.
+        if (Math.Abs(a.Length - b.Length) > 2 || System.Numerics.BitOperations.PopCount(LetterSet(a) ^ LetterSet(b)) > 4)
+        {
+            return 0;
+        }
+
         var distance = Osa(a, b, 2);
         return distance > 2 ? 0 : 1 - ((double)distance / Math.Max(a.Length, b.Length));
+    }
+
+    /// <summary>Which of 64 letter classes the word uses (a–z, digits, the rest folded), as bits.</summary>
+    public static ulong LetterSet(ReadOnlySpan<char> word)
+    {
+        ulong set = 0;
+        foreach (var c in word)
+        {
+            set |= 1UL << (c % 64);
+        }
+
+        return set;
     }
 }

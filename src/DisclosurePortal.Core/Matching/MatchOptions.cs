@@ -16,7 +16,7 @@ public sealed record MatchThresholds(double High = 0.8, double Possible = 0.4, d
 /// <param name="MaxCandidates">Candidates kept per row.</param>
 /// <param name="Pool">Entries taken from the inverted index for full scoring.</param>
 /// <param name="PostingBudget">Postings read per row before the search stops at its rarest terms read so far.</param>
-public sealed record MatchOptions(MatchThresholds Thresholds, int MaxCandidates = 3, int Pool = 24, int PostingBudget = 6000)
+public sealed record MatchOptions(MatchThresholds Thresholds, int MaxCandidates = 3, int Pool = 16, int PostingBudget = 1500)
 {
     public static MatchOptions Default { get; } = new(MatchThresholds.Default);
 }

@@ -66,7 +66,7 @@ internal sealed partial class PreparedWork
         }
 
         var parts = TitleParser.Parse(title);
-        var titleWords = TitleWords.From(title, null, known);
+        var titleWords = TitleWords.From(parts, null, known);
         var credit = TitleParser.SplitArtists(artist).Concat(parts.Featured).SelectMany(TextNormaliser.MatchWords).Distinct().ToArray();
         known(credit);
 

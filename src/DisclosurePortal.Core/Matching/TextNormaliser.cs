@@ -59,7 +59,8 @@ public static class TextNormaliser
             return string.Empty;
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKD);
+        // Plain ASCII has nothing to fold; the Unicode normalisation is the costly part of a key.
+        var folded = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)

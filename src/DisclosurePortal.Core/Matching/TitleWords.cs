@@ -62,19 +62,24 @@ internal sealed class TitleWords
     public bool IsEmpty => Words.Length == 0;
 
     /// <summary>Reads a title with optional version text kept apart (a catalog's version column); words go through <paramref name="intern"/>.</summary>
-    public static TitleWords From(string? title, string? version, Func<string[], string[]> intern)
+    public static TitleWords From(string? title, string? version, Func<string[], string[]> intern) =>
+        From(TitleParser.Parse(title), version, intern);
+
+    public static TitleWords From(TitleParts parts, string? version, Func<string[], string[]> intern)
     {
-        var parts = TitleParser.Parse(title);
         var words = intern(TextNormaliser.MatchWords(parts.BaseTitle));
-        var qualifierTexts = parts.Qualifiers.ToList();
-        if (!string.IsNullOrWhiteSpace(version))
+        var hasVersion = !string.IsNullOrWhiteSpace(version);
+        if (parts.Qualifiers.Count == 0 && !hasVersion)
         {
-            qualifierTexts.Add(version.Trim());
+            // The common case, without the qualifier work below.
+            var (plainNumbers, plainPartNumbered) = ReadNumbers(words);
+            return words.Length == 0 ? Empty : new TitleWords(words, [], VersionKind.None, plainNumbers, null, plainPartNumbered);
         }
 
-        if (words.Length == 0 && qualifierTexts.Count == 0)
+        var qualifierTexts = parts.Qualifiers.ToList();
+        if (hasVersion)
         {
-            return Empty;
+            qualifierTexts.Add(version!.Trim());
         }
 
         var versionWords = qualifierTexts.SelectMany(TextNormaliser.MatchWords).Select(Stem).Where(w => w.Length > 0).Distinct().ToArray();
@@ -103,6 +108,11 @@ internal sealed class TitleWords
         {
             var word = words[i];
             var afterMarker = i > 0 && PartMarkers.Contains(words[i - 1]);
+            if (!char.IsAsciiDigit(word[0]) && (!afterMarker || word.Length > 4))
+            {
+                continue;
+            }
+
             string? number = word.All(char.IsAsciiDigit) ? word.TrimStart('0') : afterMarker && Roman.TryGetValue(word, out var digits) ? digits : null;
             if (number is null)
             {

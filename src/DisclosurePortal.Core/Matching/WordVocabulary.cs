@@ -16,6 +16,7 @@ internal sealed class WordVocabulary
 
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly List<string> words = [];
+    private Dictionary<string[], string[]>? lists = new(WordListComparer.Instance);
     private TermIndex? neighbourhood;
 
     public int Count => words.Count;
@@ -42,8 +43,36 @@ internal sealed class WordVocabulary
         return id;
     }
 
+    /// <summary>
+    /// The shared instance of a word list (a title's, a credit's, an album's), its words interned first: a catalog
+    /// repeats them (every track of an album, every recording of an artist), so each is stored once, and the scorer
+    /// can remember a comparison with a list by reference.
+    /// </summary>
+    public string[] InternList(string[] list)
+    {
+        for (var i = 0; i < list.Length; i++)
+        {
+            Intern(ref list[i]);
+        }
+
+        if (list.Length == 0)
+        {
+            return [];
+        }
+
+        var shared = lists ?? throw new InvalidOperationException("The vocabulary is frozen.");
+        if (shared.TryGetValue(list, out var existing))
+        {
+            return existing;
+        }
+
+        shared.Add(list, list);
+        return list;
+    }
+
     public void Freeze()
     {
+        lists = null;
         var builder = new TermIndexBuilder();
         for (var id = 0; id < words.Count; id++)
         {
@@ -80,10 +109,16 @@ internal sealed class WordVocabulary
         Span<(int Id, int Distance)> found = stackalloc (int, int)[8];
         var count = 0;
         var maxDistance = word.Length >= 8 ? 2 : 1;
+        var letters = EditDistance.LetterSet(word);
         for (var skip = -1; skip < word.Length; skip++)
         {
             foreach (var id in neighbourhood.Find(TermKey.Hash(word, skip)))
             {
+                if (System.Numerics.BitOperations.PopCount(letters ^ EditDistance.LetterSet(words[id])) > 2 * maxDistance)
+                {
+                    continue;
+                }
+
                 var distance = EditDistance.Osa(word, words[id], maxDistance);
                 if (distance > maxDistance || Contains(found[..count], id))
                 {
@@ -115,5 +150,24 @@ internal sealed class WordVocabulary
         }
 
         return false;
+    }
+}
+
+/// <summary>Word lists equal when they hold the same words in the same order.</summary>
+internal sealed class WordListComparer : IEqualityComparer<string[]>
+{
+    public static readonly WordListComparer Instance = new();
+
+    public bool Equals(string[]? x, string[]? y) => x is not null && y is not null && WordSimilarity.Equal(x, y);
+
+    public int GetHashCode(string[] obj)
+    {
+        var hash = new HashCode();
+        foreach (var word in obj)
+        {
+            hash.Add(word, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
     }
 }
