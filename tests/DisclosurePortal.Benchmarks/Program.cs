@@ -17,6 +17,13 @@ if (args is ["quality", ..])
     return QualityScenario.Run(sizes.Count > 0 ? sizes : [10_000, 100_000, 1_000_000], Option(args, "--pairs") ?? "../shared/data/itunes-amazon", Option(args, "--mistakes"), Options(args));
 }
 
+// Reconciliation at full size, with pg_trgm: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- reconcile [ROWS] [--sample N]
+if (args is ["reconcile", ..])
+{
+    var rows = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    return await ReconcileScenario.RunAsync(rows, Option(args, "--sample") is { } sample ? int.Parse(sample, CultureInfo.InvariantCulture) : 2_000);
+}
+
 if (args is ["profile", ..])
 {
     return MatchProfile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);

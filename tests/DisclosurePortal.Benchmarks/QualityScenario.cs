@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Core.Reconciliation;
 using DisclosurePortal.Core.Synthetic;
@@ -52,29 +51,14 @@ internal static class QualityScenario
 
         var matching = watch.Elapsed;
 
-        var gold = ReadCsv(Path.Combine(work.Path, SyntheticCatalogFiles.GoldFile)).ToDictionary(r => r["row"], r => (Id: NullIfEmpty(r["recording_id"]), Noise: r["noise"]));
-        var listed = mistakes is null ? null : ReadCsv(Path.Combine(work.Path, SyntheticCatalogFiles.TrainingListFile)).ToDictionary(r => r["row"]);
-        var quality = new MatchQuality();
-        var seen = new HashSet<string>();
-        foreach (var line in ReadCsv(matchesFile))
+        var gold = GoldCheck.Rows(Path.Combine(work.Path, SyntheticCatalogFiles.GoldFile)).ToDictionary(r => r["row"], r => r["noise"]);
+        var listed = mistakes is null ? null : GoldCheck.Rows(Path.Combine(work.Path, SyntheticCatalogFiles.TrainingListFile)).ToDictionary(r => r["row"]);
+        var quality = GoldCheck.Evaluate(matchesFile, Path.Combine(work.Path, SyntheticCatalogFiles.GoldFile), mistakes is null ? null : m =>
         {
-            var row = line["row_id"];
-            if (!seen.Add(row))
-            {
-                continue; // only the best candidate counts
-            }
-
-            var tier = Enum.Parse<MatchTier>(line["tier"], ignoreCase: true);
-            var predicted = NullIfEmpty(line["catalog_id"]);
-            var (goldId, noise) = gold[row];
-            quality.Add(goldId, predicted, tier);
-            if (mistakes is not null && (tier == MatchTier.None ? goldId is not null : predicted != goldId))
-            {
-                var l = listed![row];
-                mistakes.WriteLine(Csv(size.ToString(CultureInfo.InvariantCulture), row, goldId ?? "", predicted ?? "", line["tier"], line["score"], noise,
-                    l["title"], l["artist"], l["album"], l["duration"], l["year"], line["reasons"]));
-            }
-        }
+            var l = listed![m.Row];
+            mistakes.WriteLine(Csv(size.ToString(CultureInfo.InvariantCulture), m.Row, m.Gold ?? "", m.Predicted ?? "", m.Tier, m.Score, gold[m.Row],
+                l["title"], l["artist"], l["album"], l["duration"], l["year"], m.Reasons));
+        });
 
         Print($"synthetic {size:N0} rows against {size:N0} recordings (read + match + write {matching.TotalSeconds:0.0} s, pool {Options.Pool}, budget {Options.PostingBudget})", quality);
     }
@@ -125,26 +109,5 @@ internal static class QualityScenario
         Console.WriteLine($"overall (any tier counts as a match): precision {overall.Precision:0.0000}, recall {overall.Recall:0.0000}, F1 {overall.F1:0.0000}");
     }
 
-    private static IEnumerable<Dictionary<string, string>> ReadCsv(string file)
-    {
-        using var reader = new StreamReader(file);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var headers = csv.HeaderRecord!;
-        while (csv.Read())
-        {
-            var row = new Dictionary<string, string>(headers.Length, StringComparer.Ordinal);
-            for (var i = 0; i < headers.Length; i++)
-            {
-                row[headers[i]] = csv.GetField(i) ?? string.Empty;
-            }
-
-            yield return row;
-        }
-    }
-
     private static string Csv(params string[] fields) => string.Join(",", fields.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }
