@@ -138,8 +138,8 @@ public sealed class CatalogIndex
     {
         private readonly List<string> warnings = [];
 
-        // Compositions or releases reached through a matching recording: their position → that recording's.
-        private readonly Dictionary<int, int> reachedThrough = [];
+        // Compositions or releases reached through matching recordings: their position → those recordings'.
+        private readonly Dictionary<int, List<int>> reachedThrough = [];
 
         public WorkMatch Rank()
         {
@@ -222,9 +222,10 @@ public sealed class CatalogIndex
                 {
                     var recording = index.recordings.Entries[position];
                     var linked = target == CatalogKind.Compositions ? recording.Composition : recording.Release;
-                    if (linked >= 0 && positions.Add(linked) | !reachedThrough.ContainsKey(linked))
+                    if (linked >= 0)
                     {
-                        reachedThrough.TryAdd(linked, position);
+                        positions.Add(linked);
+                        (reachedThrough.TryGetValue(linked, out var through) ? through : reachedThrough[linked] = []).Add(position);
                     }
                 }
             }
@@ -260,7 +261,7 @@ public sealed class CatalogIndex
             var upc = entry.Release >= 0 ? index.releases.Entries[entry.Release].Code : 0;
             var direct = reasons is null ? null : new List<string>();
             var scored = CandidateScorer.Score(work, entry, iswc, upc, direct, scratch.Memo);
-            if (entry.Kind != CatalogKind.Recordings && ReachedThrough(entry) is { } recording)
+            if (entry.Kind != CatalogKind.Recordings && BestRecordingOf(work, entry) is { } recording)
             {
                 // A lyric is the work of the recording the row names; artwork the release it is on.
                 var through = reasons is null ? null : new List<string>();
@@ -277,14 +278,14 @@ public sealed class CatalogIndex
             return scored;
         }
 
-        private IndexedEntry? ReachedThrough(IndexedEntry entry)
+        private IndexedEntry? BestRecordingOf(PreparedWork work, IndexedEntry entry)
         {
             var set = entry.Kind == CatalogKind.Compositions ? index.compositions : index.releases;
-            foreach (var (position, recording) in reachedThrough)
+            foreach (var (position, recordings) in reachedThrough)
             {
                 if (ReferenceEquals(set.Entries[position], entry))
                 {
-                    return index.recordings.Entries[recording];
+                    return recordings.Select(r => index.recordings.Entries[r]).MaxBy(r => Score(work, r, null).Score);
                 }
             }
 

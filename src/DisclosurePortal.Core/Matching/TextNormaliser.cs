@@ -50,6 +50,47 @@ public static class TextNormaliser
         }
     }
 
+    // Compatibility decomposition; a lone surrogate (broken UTF-16) cannot be normalised and is dropped first.
+    private static string Fold(string text)
+    {
+        if (!HasBrokenSurrogate(text))
+        {
+            return text.Normalize(NormalizationForm.FormKD);
+        }
+
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(text, i++, 2);
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                clean.Append(text[i]);
+            }
+        }
+
+        return clean.ToString().Normalize(NormalizationForm.FormKD);
+    }
+
+    private static bool HasBrokenSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Key(string? text)
@@ -60,7 +101,7 @@ public static class TextNormaliser
         }
 
         // Plain ASCII has nothing to fold; the Unicode normalisation is the costly part of a key.
-        var folded = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
+        var folded = System.Text.Ascii.IsValid(text) ? text : Fold(text);
         var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)

@@ -25,7 +25,7 @@ internal sealed class TitleWords
         "dub", "rework", "reprise", "acapella",
     };
 
-    private static readonly HashSet<string> PartMarkers = new(StringComparer.Ordinal) { "part", "pt", "vol", "volume", "no", "op", "chapter", "act", "book", "del" };
+    private static readonly HashSet<string> PartMarkers = new(StringComparer.Ordinal) { "part", "pt", "vol", "volume", "no", "op", "chapter", "act", "book", "del", "movement" };
 
     private static readonly Dictionary<string, string> Roman = new(StringComparer.Ordinal)
     {
@@ -67,7 +67,7 @@ internal sealed class TitleWords
 
     public static TitleWords From(TitleParts parts, string? version, Func<string[], string[]> intern)
     {
-        var words = intern(TextNormaliser.MatchWords(parts.BaseTitle));
+        var words = intern(Canonical(TextNormaliser.MatchWords(parts.BaseTitle)));
         var hasVersion = !string.IsNullOrWhiteSpace(version);
         if (parts.Qualifiers.Count == 0 && !hasVersion)
         {
@@ -87,6 +87,24 @@ internal sealed class TitleWords
             : versionWords.Any(OtherRecordingWords.Contains) ? VersionKind.OtherRecording : VersionKind.SameRecording;
         var (numbers, partNumbered) = ReadNumbers(words);
         return new TitleWords(words, versionWords, kind, numbers, qualifierTexts.Count == 0 ? null : string.Join(", ", qualifierTexts), partNumbered);
+    }
+
+    // "Pt. II" and "Part 2" are written alike, so they compare equal as words, not only as numbers.
+    private static string[] Canonical(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] == "pt")
+            {
+                words[i] = "part";
+            }
+            else if (i > 0 && PartMarkers.Contains(words[i - 1]) && Roman.TryGetValue(words[i], out var digits))
+            {
+                words[i] = digits;
+            }
+        }
+
+        return words;
     }
 
     // "remastered" and "remaster", "mixes" and "mix" say the same; "version" and "edition" say nothing.

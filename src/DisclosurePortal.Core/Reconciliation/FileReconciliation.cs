@@ -19,7 +19,7 @@ public static class FileReconciliation
     public static ReconcileSummary Run(CatalogFiles catalog, Stream works, TextWriter output, int? parallelism = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new CsvWriter(output, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
         foreach (var header in new[] { "row_id", "catalog_id", "tier", "score", "reasons" })
         {
             csv.WriteField(header);
