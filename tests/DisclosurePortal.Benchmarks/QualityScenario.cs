@@ -17,7 +17,7 @@ internal static class QualityScenario
         Options = options ?? MatchOptions.Default;
         using var mistakes = mistakesFile is null ? null : new StreamWriter(mistakesFile);
         mistakes?.WriteLine("size,row,gold,predicted,tier,score,noise,title,artist,album,duration,year,reasons");
-        foreach (var size in sizes)
+        foreach (var size in sizes.Where(s => s > 0))
         {
             Synthetic(size, mistakes);
         }

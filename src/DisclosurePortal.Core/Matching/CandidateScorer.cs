@@ -249,7 +249,7 @@ internal static class CandidateScorer
         if (e == VersionKind.OtherRecording)
         {
             reasons?.Add($"catalog version '{entry.Qualifiers}' not listed");
-            return -1.2;
+            return -1.6;
         }
 
         reasons?.Add(l == VersionKind.None ? $"catalog version '{entry.Qualifiers}' not listed" : $"listed version '{listed.Qualifiers}' not in the catalog entry");

@@ -11,6 +11,7 @@ namespace DisclosurePortal.Core.Matching;
 public sealed class CatalogIndex
 {
     private const int MaxLinked = 32;
+    private const int BuildChunk = 8192;
 
     private readonly WordVocabulary vocabulary;
     private readonly EntrySet recordings;
@@ -73,12 +74,23 @@ public sealed class CatalogIndex
             albums.Add(releaseSet.Intern(TextNormaliser.MatchWords(release.Title))); // with its version words, unlike the title
         }
 
+        // Recordings are most of a catalog: their words are read on every core, a chunk at a time, then interned
+        // and indexed in order (the vocabulary and the postings are built by one thread).
         var recordingSet = new EntrySetBuilder(vocabulary);
-        foreach (var recording in recordings)
+        foreach (var chunk in recordings.Chunk(BuildChunk))
         {
-            var composition = recording.CompositionId is { } c && compositionAt.TryGetValue(c, out var cp) ? cp : -1;
-            var release = recording.ReleaseId is { } r && releaseAt.TryGetValue(r, out var rp) ? rp : -1;
-            recordingSet.Add(IndexedEntry.Recording(recording, recordingSet.Intern, composition, release, release >= 0 ? albums[release] : []));
+            var read = new IndexedEntry[chunk.Length];
+            Parallel.For(0, chunk.Length, i =>
+            {
+                var recording = chunk[i];
+                var composition = recording.CompositionId is { } c && compositionAt.TryGetValue(c, out var cp) ? cp : -1;
+                var release = recording.ReleaseId is { } r && releaseAt.TryGetValue(r, out var rp) ? rp : -1;
+                read[i] = IndexedEntry.Recording(recording, Unchanged, composition, release, release >= 0 ? albums[release] : []);
+            });
+            foreach (var entry in read)
+            {
+                recordingSet.Add(entry.Interned(recordingSet.Intern));
+            }
         }
 
         vocabulary.Freeze();
@@ -107,9 +119,8 @@ public sealed class CatalogIndex
     /// <summary>Scores one listed work against one recording alone, as in labelled-pair benchmarks (no index, no margin).</summary>
     public static CatalogCandidate ScorePair(ListedWork work, RecordingEntry recording)
     {
-        static string[] Same(string[] words) => words;
-        var entry = IndexedEntry.Recording(recording, Same, -1, -1, []);
-        var prepared = PreparedWork.From(work, Same);
+        var entry = IndexedEntry.Recording(recording, Unchanged, -1, -1, []);
+        var prepared = PreparedWork.From(work, Unchanged);
         var reasons = new List<string>();
         var scored = CandidateScorer.Score(prepared, entry, 0, 0, reasons);
         var tier = scored.IdentifierEqual ? MatchTier.Exact
@@ -117,6 +128,8 @@ public sealed class CatalogIndex
             : scored.Score >= MatchThresholds.Default.Possible ? MatchTier.Possible : MatchTier.None;
         return new CatalogCandidate(CatalogKind.Recordings, recording.Id, tier, scored.Score, reasons);
     }
+
+    private static string[] Unchanged(string[] words) => words;
 
     // Listed words that the catalog has are swapped for its instances, so comparisons are mostly reference checks.
     private string[] Known(string[] words)

@@ -7,7 +7,7 @@ namespace DisclosurePortal.Core.Matching;
 /// One catalog entry as the scorer compares it: words instead of strings (shared with every other entry through
 /// the vocabulary), the identifier packed into a number, and links to its composition and release by position.
 /// </summary>
-internal sealed class IndexedEntry
+internal sealed record IndexedEntry
 {
     public required CatalogKind Kind { get; init; }
 
@@ -35,6 +35,14 @@ internal sealed class IndexedEntry
 
     /// <summary>Position of the recording's release in the index, or −1.</summary>
     public int Release { get; init; } = -1;
+
+    /// <summary>The same entry with its word lists swapped for the vocabulary's shared ones (words are read in parallel, interned in order).</summary>
+    public IndexedEntry Interned(Func<string[], string[]> intern) => this with
+    {
+        Title = Title.WithWords(intern(Title.Words)),
+        Artist = intern(Artist),
+        Album = intern(Album),
+    };
 
     public static IndexedEntry Recording(RecordingEntry r, Func<string[], string[]> intern, int composition, int release, string[] releaseAlbum) => new()
     {

@@ -67,7 +67,8 @@ internal sealed partial class PreparedWork
 
         var parts = TitleParser.Parse(title);
         var titleWords = TitleWords.From(parts, null, known);
-        var credit = TitleParser.SplitArtists(artist).Concat(parts.Featured).SelectMany(TextNormaliser.MatchWords).Distinct().ToArray();
+        // Featured names in the title join a listed artist; alone they are not the recording's artist.
+        var credit = artist is null ? [] : TitleParser.SplitArtists(artist).Concat(parts.Featured).SelectMany(TextNormaliser.MatchWords).Distinct().ToArray();
         known(credit);
 
         return new PreparedWork

@@ -61,6 +61,8 @@ internal sealed class TitleWords
 
     public bool IsEmpty => Words.Length == 0;
 
+    public TitleWords WithWords(string[] words) => ReferenceEquals(words, Words) ? this : new(words, VersionWords, Version, Numbers, Qualifiers, PartNumbered);
+
     /// <summary>Reads a title with optional version text kept apart (a catalog's version column); words go through <paramref name="intern"/>.</summary>
     public static TitleWords From(string? title, string? version, Func<string[], string[]> intern) =>
         From(TitleParser.Parse(title), version, intern);

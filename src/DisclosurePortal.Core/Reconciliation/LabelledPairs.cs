@@ -14,7 +14,8 @@ public sealed record PairDecision(string Id, bool Match, double Score);
 /// <summary>
 /// Pair files for entity-matching benchmarks: an <c>id</c> column, <c>left_…</c> and <c>right_…</c> columns
 /// (title, artist, album, duration, released or year) and optionally <c>label</c> (1/0). Each pair is scored by
-/// the engine's own scorer, the right record standing for a one-entry catalog.
+/// the engine's own scorer, the right record standing for a one-entry catalog, after <see cref="ShiftedFields"/> put
+/// back values that slid into a title.
 /// </summary>
 public static class LabelledPairs
 {
@@ -35,8 +36,7 @@ public static class LabelledPairs
                 Get(side + "title"), Get(side + "artist"), Get(side + "album"), Get(side + "isrc"), Get(side + "iswc"), Get(side + "upc"),
                 WorkListValues.DurationSeconds(Get(side + "duration")), WorkListValues.Year(Get(side + "released") ?? Get(side + "year")));
 
-            var left = Side("left_");
-            var right = Side("right_");
+            var (left, right) = ShiftedFields.Repair(Side("left_"), Side("right_"));
             var entry = new RecordingEntry(0, right.Isrc, right.Title ?? string.Empty, null, right.Artist ?? string.Empty, null, right.Album, right.DurationSeconds, right.Year);
             bool? same = Get("label") is { } label ? label == "1" : null;
             yield return new LabelledPair(Get("id") ?? csv.Parser.Row.ToString(CultureInfo.InvariantCulture), left, entry, same);
