@@ -195,7 +195,7 @@ internal static class CandidateScorer
             return $"title similar {Format(similarity)}";
         }
 
-        var removed = new[] { listed.Qualifiers, entry.Title.Qualifiers }.Where(q => q is not null).ToList();
+        var removed = new[] { listed.Qualifiers, entry.Title.Qualifiers }.Where(q => q is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return removed.Count == 0 ? "title equal" : $"title equal after removing '{string.Join("', '", removed)}'";
     }
 
