@@ -63,7 +63,8 @@ internal static class CandidateScorer
 
         // Identifiers. Only valid ones reach here; an equal one is near-decisive unless title and artist both
         // disagree (a valid code that belongs to another work), a different one counts against.
-        var contradicted = !reading.IsEmpty && titleSimilarity < 0.5 && artist < 0.6;
+        // A different artist leaves the code trusted only with a title that is clearly the same (base words, not version words).
+        var contradicted = !reading.IsEmpty && (title < 0.5 || (artist is >= 0 and < 0.6 && title < 0.8));
         var identifierReasons = 0;
         var identifierEqual = false;
         var distrusted = false;
