@@ -18,6 +18,9 @@ public sealed record TitleParts(string BaseTitle, IReadOnlyList<string> Qualifie
 
 public static partial class TitleParser
 {
+    private static readonly System.Buffers.SearchValues<char> Dashes = System.Buffers.SearchValues.Create("-–—");
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(",&/;");
+
     internal static readonly string[] RecordingChangingWords = ["live", "remix", "mix", "acoustic", "demo", "instrumental", "karaoke", "unplugged", "session", "cover"];
 
     // Words that make a bracketed or dash-separated tail a version qualifier rather than part of the title.
@@ -52,18 +55,24 @@ public static partial class TitleParser
         var qualifiers = new List<string>();
         var rest = title.Trim();
 
-        rest = BracketedFeature().Replace(rest, m => Collect(featured, SplitArtists(m.Groups["who"].Value)));
-        rest = BracketedQualifier().Replace(rest, m => Collect(qualifiers, [m.Groups["q"].Value.Trim()]));
-
-        // Tails after " - " can stack ("Song - Live - 2011 Remaster"): peel them from the end.
-        for (var match = DashQualifier().Match(rest); match.Success; match = DashQualifier().Match(rest))
+        // Most titles have no bracket, dash or credit at all: skip the expressions that could not match.
+        if (rest.AsSpan().IndexOfAny('(', '[') >= 0)
         {
-            qualifiers.Insert(0, match.Groups["q"].Value.Trim());
-            rest = rest[..match.Index];
+            rest = BracketedFeature().Replace(rest, m => Collect(featured, SplitArtists(m.Groups["who"].Value)));
+            rest = BracketedQualifier().Replace(rest, m => Collect(qualifiers, [m.Groups["q"].Value.Trim()]));
         }
 
-        var trailing = TrailingFeature().Match(rest);
-        if (trailing.Success)
+        // Tails after " - " can stack ("Song - Live - 2011 Remaster"): peel them from the end.
+        if (rest.AsSpan().IndexOfAny(Dashes) >= 0)
+        {
+            for (var match = DashQualifier().Match(rest); match.Success; match = DashQualifier().Match(rest))
+            {
+                qualifiers.Insert(0, match.Groups["q"].Value.Trim());
+                rest = rest[..match.Index];
+            }
+        }
+
+        if (MayCredit(rest) && TrailingFeature().Match(rest) is { Success: true } trailing)
         {
             featured.AddRange(SplitArtists(trailing.Groups["who"].Value));
             rest = rest[..trailing.Index];
@@ -83,12 +92,20 @@ public static partial class TitleParser
             return [];
         }
 
-        var normalisedCredit = TrailingFeature().Replace(credit, m => ", " + m.Groups["who"].Value);
+        var normalisedCredit = MayCredit(credit) ? TrailingFeature().Replace(credit, m => ", " + m.Groups["who"].Value) : credit;
+        if (normalisedCredit.AsSpan().IndexOfAny(Separators) < 0 && !normalisedCredit.Contains("and", StringComparison.OrdinalIgnoreCase))
+        {
+            return [normalisedCredit.Trim()];
+        }
+
         return ArtistSeparator().Split(normalisedCredit)
             .Select(a => a.Trim())
             .Where(a => a.Length > 0)
             .ToList();
     }
+
+    private static bool MayCredit(string text) =>
+        text.Contains("feat", StringComparison.OrdinalIgnoreCase) || text.Contains("ft", StringComparison.OrdinalIgnoreCase);
 
     private static string Collect(List<string> into, IEnumerable<string> values)
     {
