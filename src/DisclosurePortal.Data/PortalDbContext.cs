@@ -35,6 +35,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<CompanyContact> CompanyContacts => Set<CompanyContact>();
+
+    public DbSet<RequestMessageTemplate> MessageTemplates => Set<RequestMessageTemplate>();
+
+    public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
+
+    public DbSet<ResponseReminder> ResponseReminders => Set<ResponseReminder>();
+
     public CompanyScope Scope => scope;
 
     // Read by the query filters at execution time, so each context filters by its own scope.
@@ -60,6 +68,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         FilterByCompany<WorkListUpload>(builder);
         FilterByCompany<WorkListEntry>(builder);
         FilterByCompany<MatchCandidate>(builder);
+        FilterByCompany<CompanyContact>(builder);
+        FilterByCompany<Invitation>(builder);
+        FilterByCompany<ResponseReminder>(builder);
+
+        // A respondent sees its own company's row and no other; the send log and the templates are for staff only.
+        builder.Entity<Company>().HasQueryFilter(c => ScopeIsStaff || c.Id == ScopeCompanyId);
+        builder.Entity<OutgoingMessage>().HasQueryFilter(m => ScopeIsStaff);
+        builder.Entity<RequestMessageTemplate>().HasQueryFilter(t => ScopeIsStaff);
     }
 
     private void FilterByCompany<T>(ModelBuilder builder)

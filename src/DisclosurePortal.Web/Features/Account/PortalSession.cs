@@ -28,17 +28,32 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Co
         }
 
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        current = FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in.");
-        if (current.IsStaff)
+        return Open(FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in."));
+    }
+
+    private PortalPrincipal Open(PortalPrincipal principal)
+    {
+        current = principal;
+        if (principal.IsStaff)
         {
             scope.ForStaff();
         }
-        else if (current.CompanyId is { } companyId)
+        else if (principal.CompanyId is { } companyId)
         {
             scope.ForCompany(companyId);
         }
 
-        return current;
+        return principal;
+    }
+
+    /// <summary>
+    /// For endpoints outside Blazor (downloads): the request's own user is who is signed in, with the same scope.
+    /// </summary>
+    public void UseRequestUser(ClaimsPrincipal user)
+    {
+        current = null;
+        var principal = FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in.");
+        Open(principal);
     }
 
     /// <summary>A respondent's company; anyone else is refused.</summary>
