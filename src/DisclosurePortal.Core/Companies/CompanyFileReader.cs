@@ -8,12 +8,12 @@ public sealed record CompanyContactRow(string? Name, string Email);
 /// <summary>A company as a row of the list gave it; <see cref="NameKey"/> is <see cref="CompanyNames.Key"/> of its name.</summary>
 public sealed record CompanyRow(int Line, string Name, string NameKey, string? LegalEntity, string? Country, IReadOnlyList<CompanyContactRow> Contacts);
 
-/// <summary>A data row as read: accepted with its <see cref="Company"/>, or rejected with the reason.</summary>
-public sealed record CompanyFileRow(int Line, CompanyRow? Company, string? RejectionReason)
+/// <summary>A data row as read: accepted with its <see cref="Company"/>, or rejected with the reason (and the name it gave, if any).</summary>
+public sealed record CompanyFileRow(int Line, CompanyRow? Company, string? RejectionReason, string? Name = null)
 {
     public bool Accepted => Company is not null;
 
-    public static CompanyFileRow Reject(int line, string reason) => new(line, null, reason);
+    public static CompanyFileRow Reject(int line, string reason, string? name = null) => new(line, null, reason, name);
 }
 
 /// <summary>What a company list held: how it was read, which header gave which field, and every data row.</summary>
@@ -106,29 +106,29 @@ public static class CompanyFileReader
                 ?? Longer(Cell(CompanyField.Country), MaxCountryLength, "the country");
             if (tooLong is not null)
             {
-                return CompanyFileRow.Reject(line, tooLong);
+                return CompanyFileRow.Reject(line, tooLong, name.Length <= CompanyNames.MaxLength ? name : name[..80] + "…");
             }
 
             var key = CompanyNames.Key(name);
             if (key.Length == 0)
             {
-                return CompanyFileRow.Reject(line, $"the company name '{name}' has no letters or digits");
+                return CompanyFileRow.Reject(line, $"the company name '{name}' has no letters or digits", name);
             }
 
             var (contacts, contactProblem) = Contacts(row, Cell(CompanyField.ContactName));
             if (contactProblem is not null)
             {
-                return CompanyFileRow.Reject(line, contactProblem);
+                return CompanyFileRow.Reject(line, contactProblem, name);
             }
 
             if (names.TryGetValue(key, out var earlier))
             {
-                return CompanyFileRow.Reject(line, $"the same company as line {earlier.Line} ('{earlier.Name}'): give each company one row, with all its e-mail addresses in it");
+                return CompanyFileRow.Reject(line, $"the same company as line {earlier.Line} ('{earlier.Name}'): give each company one row, with all its e-mail addresses in it", name);
             }
 
             if (contacts.FirstOrDefault(c => addresses.ContainsKey(c.Email)) is { } shared)
             {
-                return CompanyFileRow.Reject(line, $"the e-mail address {shared.Email} is already on line {addresses[shared.Email]}");
+                return CompanyFileRow.Reject(line, $"the e-mail address {shared.Email} is already on line {addresses[shared.Email]}", name);
             }
 
             names[key] = (line, name);

@@ -61,7 +61,8 @@ public sealed class SmtpMailDelivery : IMailDelivery
             logger.LogError(ex, "E-mail '{Subject}' to {Recipient} could not be delivered through {Host}:{Port}", message.Subject, MailLogText.Recipients(message), smtp.Host, smtp.Port);
             var transient = IsTransient(ex);
             var attempts = transient ? $" after {smtp.MaxAttempts} attempt(s)" : string.Empty;
-            throw new MailDeliveryException($"The e-mail '{message.Subject}' could not be delivered through {smtp.Host}:{smtp.Port}{attempts}: {ex.Message}", ex, transient);
+            var reason = ex is SmtpCommandException command ? $"the server replied {(int)command.StatusCode} ({command.Message.TrimEnd('.')})" : ex.Message;
+            throw new MailDeliveryException($"The e-mail '{message.Subject}' could not be delivered through {smtp.Host}:{smtp.Port}{attempts}: {reason}", ex, transient);
         }
         finally
         {

@@ -171,7 +171,7 @@ public sealed class CompanyImportService(IDbContextFactory<PortalDbContext> dbFa
     {
         if (row.Company is not { } company)
         {
-            return new PlannedRow(new CompanyImportLine(row.Line, null, CompanyImportOutcome.Rejected, row.RejectionReason!), null, null, []);
+            return new PlannedRow(new CompanyImportLine(row.Line, row.Name, CompanyImportOutcome.Rejected, row.RejectionReason!), null, null, []);
         }
 
         PlannedRow Reject(string reason) => new(new CompanyImportLine(row.Line, company.Name, CompanyImportOutcome.Rejected, reason), company, null, []);
