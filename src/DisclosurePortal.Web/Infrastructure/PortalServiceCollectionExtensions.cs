@@ -21,8 +21,26 @@ namespace DisclosurePortal.Web.Infrastructure;
 
 public static class PortalServiceCollectionExtensions
 {
+    private static readonly string[] PathEchoingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.StaticFiles",
+        "Microsoft.AspNetCore.StaticAssets",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.Components.Routing",
+        "Microsoft.AspNetCore.Components.Endpoints",
+    ];
+
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
+        // These framework categories write request addresses into their lines, and invitation and reset links
+        // carry one-time secrets in theirs. Registered after the configuration's rules, so no setting turns them on.
+        foreach (var category in PathEchoingCategories)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
+
         if (!builder.Environment.IsDevelopment())
         {
             // One JSON object per event, so log shippers keep the structured fields.

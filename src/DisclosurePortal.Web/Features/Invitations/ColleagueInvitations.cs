@@ -90,13 +90,14 @@ public sealed class ColleagueInvitations(
         logger.LogInformation("Invitation {InvitationId} revoked by colleague {UserId}", invitationId, me.UserId);
     }
 
+    /// <summary>The signed-in lead (its name as stored, for the e-mail) and company; anyone else is refused.</summary>
     private async Task<(PortalPrincipal Me, int CompanyId)> RequireLeadAsync()
     {
         var companyId = await session.RequireCompanyAsync();
         var me = await session.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Users.AnyAsync(u => u.Id == me.UserId && u.CompanyId == companyId && u.IsLeadRespondent)
-            ? (me, companyId)
-            : throw new UnauthorizedAccessException("Only the company's lead respondent invites colleagues.");
+        var name = await db.Users.Where(u => u.Id == me.UserId && u.CompanyId == companyId && u.IsLeadRespondent).Select(u => u.DisplayName).SingleOrDefaultAsync()
+            ?? throw new UnauthorizedAccessException("Only the company's lead respondent invites colleagues.");
+        return (me with { DisplayName = name }, companyId);
     }
 }
