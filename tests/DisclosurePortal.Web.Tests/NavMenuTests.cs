@@ -29,6 +29,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("requests", links);
         Assert.Contains("admin/users", links);
         Assert.Contains("admin/outbox", links);
+        Assert.Contains("admin/send-log", links);
         Assert.Contains("review", links);
         Assert.Contains("catalog", links);
         Assert.DoesNotContain("response", links);
@@ -43,6 +44,7 @@ public class NavMenuTests : BunitContext
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/outbox", links);
+        Assert.DoesNotContain("admin/send-log", links);
         Assert.DoesNotContain("response", links);
     }
 
@@ -51,7 +53,9 @@ public class NavMenuTests : BunitContext
     {
         var links = LinksFor(PortalRoles.Respondent);
         Assert.Contains("response", links);
+        Assert.Contains("company/colleagues", links);
         Assert.DoesNotContain("review", links);
+        Assert.DoesNotContain("admin/send-log", links);
         Assert.DoesNotContain("catalog", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);
