@@ -65,6 +65,36 @@ public abstract class CompanyListTests(DatabaseFixture database)
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => respondent.ServiceProvider.GetRequiredService<RequestCompanyList>().CountsAsync(request.Id));
     }
 
+    [SkippableFact]
+    public async Task A_company_counts_as_opened_once_someone_there_sees_the_sent_request()
+    {
+        database.RequireAvailable();
+        await database.EnsureInitializedAsync();
+        TwoCompanies companies;
+        DisclosureResponse draftResponse;
+        await using (var db = database.CreateContext())
+        {
+            companies = await TestData.CreateTwoCompaniesAsync(db);
+            var draft = new DisclosureRequest { Title = $"Draft {TestData.Token()}", LetterText = "x", Deadline = TestData.Now.AddDays(5), CreatedAt = TestData.Now };
+            draftResponse = new DisclosureResponse { CompanyId = companies.A.Id };
+            draft.Responses.Add(draftResponse);
+            db.Requests.Add(draft);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = database.Services.SignedInScope(TestUsers.Respondent(companies.A.Id)))
+        {
+            var seen = await scope.ServiceProvider.GetRequiredService<DisclosurePortal.Web.Features.Responses.RespondentWorkspace>().GetResponsesAsync();
+            Assert.Equal([companies.ResponseA.Id], seen.Select(r => r.ResponseId));
+        }
+
+        await using var check = database.CreateContext();
+        var opened = await check.Responses.Where(r => r.Id == companies.ResponseA.Id || r.Id == companies.ResponseB.Id || r.Id == draftResponse.Id).ToDictionaryAsync(r => r.Id, r => r.OpenedAt);
+        Assert.Equal(TestData.Now, opened[companies.ResponseA.Id]);
+        Assert.Null(opened[companies.ResponseB.Id]);
+        Assert.Null(opened[draftResponse.Id]);
+    }
+
     /// <summary>A request with two companies not invited and one in every other status (due times around <see cref="TestData.Now"/>).</summary>
     private async Task<(DisclosureRequest Request, Dictionary<CompanyStatus, List<string>> Names)> ArrangeAsync()
     {

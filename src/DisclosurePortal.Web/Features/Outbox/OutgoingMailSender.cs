@@ -96,6 +96,14 @@ public sealed class OutgoingMailSender(
                 message.Id, message.Kind, message.ToAddress, message.Attempts, last ? "marked failed" : $"next attempt at {message.NextAttemptAt:u}");
             return;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not the server's doing (a message that cannot be built): trying again would fail the same way.
+            logger.LogError(ex, "Message {MessageId} ({Kind}) to {Recipient} could not be prepared", message.Id, message.Kind, message.ToAddress);
+            message.Attempts++;
+            await FinishAsync(db, message, OutgoingMessageStatus.Failed, "Not sent: the message could not be prepared (the portal's log has the details).", cancellationToken);
+            return;
+        }
 
         message.Attempts++;
         message.SentAt = clock.GetUtcNow();
