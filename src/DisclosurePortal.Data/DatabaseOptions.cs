@@ -29,4 +29,7 @@ public sealed class StorageOptions
 
     /// <summary>Catalog files as uploaded by admins, and the rejected-row reports of their imports.</summary>
     public string CatalogImportsDirectory => Path.Combine(DataDirectory, "catalog-imports");
+
+    /// <summary>The row reports of company list imports, for download.</summary>
+    public string CompanyImportsDirectory => Path.Combine(DataDirectory, "company-imports");
 }

@@ -1,6 +1,7 @@
 using DisclosurePortal.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DisclosurePortal.Data;
@@ -10,7 +11,8 @@ public sealed class PortalDatabaseInitializer(
     PortalDbContext db,
     RoleManager<IdentityRole> roles,
     IOptions<DatabaseOptions> options,
-    IOptions<StorageOptions> storage)
+    IOptions<StorageOptions> storage,
+    ILogger<PortalDatabaseInitializer> logger)
 {
     public async Task InitializeAsync(bool forceMigrate = false, CancellationToken cancellationToken = default)
     {
@@ -33,5 +35,33 @@ public sealed class PortalDatabaseInitializer(
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+
+        await FillCompanyKeysAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Companies from before the name key existed get it here (the key is computed in code, not SQL). One whose key
+    /// another company already has keeps none and is logged, so an admin can merge or rename the two.
+    /// </summary>
+    private async Task FillCompanyKeysAsync(CancellationToken cancellationToken)
+    {
+        var keyless = await db.Companies.Where(c => c.NormalizedName == null).ToListAsync(cancellationToken);
+        if (keyless.Count == 0)
+        {
+            return;
+        }
+
+        var taken = (await db.Companies.Where(c => c.NormalizedName != null).Select(c => c.NormalizedName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var company in keyless)
+        {
+            company.Name = company.Name;
+            if (!taken.Add(company.NormalizedName!))
+            {
+                db.Entry(company).Property(c => c.NormalizedName).CurrentValue = null;
+                logger.LogWarning("Company {CompanyId} has the same name as another company once case, accents and legal form are ignored; rename or merge one of them", company.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -44,6 +44,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
     public DbSet<ResponseAttachment> ResponseAttachments => Set<ResponseAttachment>();
 
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<CompanyContact> CompanyContacts => Set<CompanyContact>();
+
+    public DbSet<RequestMessageTemplate> MessageTemplates => Set<RequestMessageTemplate>();
+
+    public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
+
+    public DbSet<ResponseReminder> ResponseReminders => Set<ResponseReminder>();
 
     public CompanyScope Scope => scope;
 
@@ -75,6 +82,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         FilterByCompany<ResponseVersionUpload>(builder);
         FilterByCompany<ResponseAttachment>(builder);
         FilterByCompany<ExtensionRequest>(builder);
+        FilterByCompany<CompanyContact>(builder);
+        FilterByCompany<Invitation>(builder);
+        FilterByCompany<ResponseReminder>(builder);
+
+        // A respondent sees its own company's row and no other; the send log and the templates are for staff only.
+        builder.Entity<Company>().HasQueryFilter(c => ScopeIsStaff || c.Id == ScopeCompanyId);
+        builder.Entity<OutgoingMessage>().HasQueryFilter(m => ScopeIsStaff);
+        builder.Entity<RequestMessageTemplate>().HasQueryFilter(t => ScopeIsStaff);
     }
 
     private void FilterByCompany<T>(ModelBuilder builder)

@@ -1,5 +1,6 @@
 using System.Text;
 using DisclosurePortal.Core.Catalog;
+using DisclosurePortal.Core.Tables;
 using static DisclosurePortal.Core.Tests.CatalogOutcome;
 
 namespace DisclosurePortal.Core.Tests;
@@ -27,7 +28,7 @@ public class CatalogFileCorpusTests
             "UTF-8" => new UTF8Encoding(bom),
             "UTF-16LE" => Encoding.Unicode,
             "UTF-16BE" => Encoding.BigEndianUnicode,
-            _ => CatalogTextEncoding.Windows1252,
+            _ => TableTextEncoding.Windows1252,
         };
         var bytes = Bytes("ISRC,Title,Artist\nUSRC17607839,Café Ñandú,Björk\nUSRC17607840,Olé,Sigur Rós\n", encoding, bom);
 

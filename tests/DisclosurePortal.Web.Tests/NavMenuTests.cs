@@ -30,6 +30,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("admin/users", links);
         Assert.Contains("admin/outbox", links);
         Assert.Contains("admin/extensions", links);
+        Assert.Contains("admin/send-log", links);
         Assert.Contains("review", links);
         Assert.Contains("catalog", links);
         Assert.DoesNotContain("response", links);
@@ -44,6 +45,7 @@ public class NavMenuTests : BunitContext
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/outbox", links);
+        Assert.DoesNotContain("admin/send-log", links);
         Assert.DoesNotContain("response", links);
     }
 
@@ -57,7 +59,9 @@ public class NavMenuTests : BunitContext
         Assert.Contains("response/versions", links);
         Assert.Contains("response/extension", links);
         Assert.DoesNotContain("admin/extensions", links);
+        Assert.Contains("company/colleagues", links);
         Assert.DoesNotContain("review", links);
+        Assert.DoesNotContain("admin/send-log", links);
         Assert.DoesNotContain("catalog", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);

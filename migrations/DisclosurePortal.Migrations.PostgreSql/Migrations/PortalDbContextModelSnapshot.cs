@@ -409,10 +409,6 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -432,11 +428,51 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("CompanyContacts");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
@@ -493,8 +529,17 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LinkOrigin")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("RefuseLateSubmissions")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<DateOnly>("ReservationDate")
                         .HasColumnType("date");
@@ -543,6 +588,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -550,6 +598,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RequestId")
@@ -649,6 +700,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<bool>("ByColleague")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CompanyId")
                         .HasColumnType("integer");
 
@@ -667,15 +721,19 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -733,6 +791,94 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.ToTable("MatchCandidates");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkBase")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("LinkSlot")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReminderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("ReminderId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutgoingMessages");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -761,6 +907,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLeadRespondent")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -840,6 +989,44 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ReleaseTracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.RequestMessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -887,6 +1074,45 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ResponseId");
 
                     b.ToTable("ResponseAttachments");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MessagesQueued")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "Kind", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ResponseReminders");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
@@ -1311,6 +1537,17 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
+                        .WithMany("Contacts")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", null)
@@ -1358,6 +1595,11 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Company");
                 });
 
@@ -1378,6 +1620,33 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Navigation("CatalogRecording");
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.ResponseReminder", "Reminder")
+                        .WithMany()
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Invitation");
+
+                    b.Navigation("Reminder");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.PortalUser", b =>
@@ -1407,12 +1676,30 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Recording");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.RequestMessageTemplate", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany("MessageTemplates")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseReminder", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1523,8 +1810,15 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Navigation("Tracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.Company", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
                 {
+                    b.Navigation("MessageTemplates");
+
                     b.Navigation("Responses");
                 });
 

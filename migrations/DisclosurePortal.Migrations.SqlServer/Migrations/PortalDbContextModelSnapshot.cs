@@ -410,10 +410,6 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)");
-
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -433,11 +429,52 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasFilter("[NormalizedName] IS NOT NULL");
+
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("CompanyContacts");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
@@ -494,8 +531,17 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("LinkOrigin")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<bool>("RefuseLateSubmissions")
                         .HasColumnType("bit");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<DateOnly>("ReservationDate")
                         .HasColumnType("date");
@@ -544,6 +590,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("datetimeoffset");
 
@@ -551,6 +600,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("RequestId")
@@ -650,6 +702,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<bool>("ByColleague")
+                        .HasColumnType("bit");
+
                     b.Property<int>("CompanyId")
                         .HasColumnType("int");
 
@@ -668,18 +723,23 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequestId");
+
                     b.HasIndex("TokenHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
 
                     b.HasIndex("CompanyId", "Email");
 
@@ -734,6 +794,94 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.ToTable("MatchCandidates");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("InvitationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LinkBase")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("LinkSlot")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ReminderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("ReminderId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutgoingMessages");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -762,6 +910,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsLeadRespondent")
                         .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
@@ -842,6 +993,44 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.ToTable("ReleaseTracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.RequestMessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -889,6 +1078,45 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.HasIndex("ResponseId");
 
                     b.ToTable("ResponseAttachments");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MessagesQueued")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "Kind", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ResponseReminders");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
@@ -1314,6 +1542,17 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
+                        .WithMany("Contacts")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", null)
@@ -1361,6 +1600,11 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Company");
                 });
 
@@ -1381,6 +1625,33 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Navigation("CatalogRecording");
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.ResponseReminder", "Reminder")
+                        .WithMany()
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Invitation");
+
+                    b.Navigation("Reminder");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.PortalUser", b =>
@@ -1410,12 +1681,30 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Navigation("Recording");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.RequestMessageTemplate", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany("MessageTemplates")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseReminder", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1526,8 +1815,15 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Navigation("Tracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.Company", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
                 {
+                    b.Navigation("MessageTemplates");
+
                     b.Navigation("Responses");
                 });
 

@@ -392,10 +392,6 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -415,11 +411,49 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("CompanyContacts");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
@@ -472,8 +506,17 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LinkOrigin")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RefuseLateSubmissions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReservationDate")
                         .HasColumnType("TEXT");
@@ -520,6 +563,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Property<long?>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
@@ -527,6 +573,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RequestId")
@@ -622,6 +671,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ByColleague")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CompanyId")
                         .HasColumnType("INTEGER");
 
@@ -640,15 +692,19 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -704,6 +760,92 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.ToTable("MatchCandidates");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkBase")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkSlot")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReminderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("ReminderId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutgoingMessages");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -732,6 +874,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLeadRespondent")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -809,6 +954,42 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.ToTable("ReleaseTracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.RequestMessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Kind", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
                 {
                     b.Property<int>("Id")
@@ -854,6 +1035,43 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ResponseId");
 
                     b.ToTable("ResponseAttachments");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesQueued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ResponseId", "Kind", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ResponseReminders");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseVersion", b =>
@@ -1266,6 +1484,17 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", "Company")
+                        .WithMany("Contacts")
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompositionWriter", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", null)
@@ -1313,6 +1542,11 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Company");
                 });
 
@@ -1333,6 +1567,33 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Navigation("CatalogRecording");
 
                     b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.Invitation", "Invitation")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.ResponseReminder", "Reminder")
+                        .WithMany()
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Invitation");
+
+                    b.Navigation("Reminder");
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.PortalUser", b =>
@@ -1362,12 +1623,30 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Navigation("Recording");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.RequestMessageTemplate", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureRequest", null)
+                        .WithMany("MessageTemplates")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseAttachment", b =>
                 {
                     b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.ResponseReminder", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.DisclosureResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1478,8 +1757,15 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Navigation("Tracks");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.Company", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.DisclosureRequest", b =>
                 {
+                    b.Navigation("MessageTemplates");
+
                     b.Navigation("Responses");
                 });
 

@@ -1,3 +1,5 @@
+using DisclosurePortal.Core.Tables;
+
 namespace DisclosurePortal.Core.Catalog;
 
 /// <summary>The fields a catalog file can carry. Which ones a file needs depends on its <see cref="CatalogKind"/>.</summary>
@@ -92,7 +94,7 @@ public static class CatalogColumns
         var own = ByKind[kind];
         for (var i = 0; i < headers.Count; i++)
         {
-            var compact = Compact(headers[i]);
+            var compact = HeaderText.Compact(headers[i]);
             if (own.TryGetValue(compact, out var field) || Shared.TryGetValue(compact, out field))
             {
                 mapping.TryAdd(field, i);
@@ -169,9 +171,6 @@ public static class CatalogColumns
 
         return missing;
     }
-
-    private static string Compact(string header) =>
-        string.Concat(header.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 }
 
 /// <summary>The whole file was refused (empty, not text, needed columns missing); nothing from it was used.</summary>

@@ -1,3 +1,5 @@
+using DisclosurePortal.Core.Tables;
+
 namespace DisclosurePortal.Core.Catalog;
 
 /// <summary>
@@ -13,6 +15,8 @@ namespace DisclosurePortal.Core.Catalog;
 public static class CatalogFileReader
 {
     private const int SampleRows = 5;
+
+    private static readonly TableFileSubject Subject = new("catalog", message => new CatalogFileException(message));
     private const string NoRows = "The file has a header but no rows.";
 
     /// <summary>
@@ -39,7 +43,7 @@ public static class CatalogFileReader
         var start = stream.Position;
         try
         {
-            using var table = CatalogTable.Open(stream);
+            using var table = TableFile.Open(stream, Subject);
             var headers = table.Headers;
             var samples = table.Rows()
                 .Take(SampleRows)
@@ -71,7 +75,7 @@ public static class CatalogFileReader
 
     private static IEnumerable<CatalogFileRow> ReadRows(Stream stream, CatalogKind kind, IReadOnlyDictionary<CatalogField, string>? overrides)
     {
-        using var table = CatalogTable.Open(stream);
+        using var table = TableFile.Open(stream, Subject);
         var mapping = CatalogColumns.Map(table.Headers, kind, overrides);
         var missing = CatalogColumns.Missing(mapping, kind);
         if (missing.Count > 0)

@@ -15,9 +15,6 @@ public static class CatalogLimits
     public const int ArtworkReference = 1000;
     public const int FileName = 260;
 
-    /// <summary>
-    /// The longest line (or cell) a delimited catalog file may have: far above any real row, low enough that one
-    /// endless line cannot fill memory.
-    /// </summary>
-    public const int LineLength = 100_000;
+    /// <summary>The longest line (or cell) a delimited catalog file may have: the same as any uploaded table.</summary>
+    public const int LineLength = Tables.TableLimits.LineLength;
 }

@@ -1,5 +1,5 @@
-using DisclosurePortal.Core.Catalog;
 using DisclosurePortal.Core.Matching;
+using DisclosurePortal.Core.Tables;
 using DisclosurePortal.Core.WorkLists;
 
 namespace DisclosurePortal.Core.Reconciliation;
@@ -14,10 +14,12 @@ public sealed record ListedRow(string RowId, ListedWork Work);
 /// </summary>
 public static class WorkListFile
 {
+    private static readonly TableFileSubject Subject = new("work list", message => new WorkListFormatException(message));
+
     public static IEnumerable<ListedRow> Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var table = CatalogTable.Open(stream);
+        using var table = TableFile.Open(stream, Subject);
         var mapping = WorkListColumns.Suggest(table.Headers);
         if (!mapping.ContainsKey(WorkListField.Title) && !mapping.ContainsKey(WorkListField.Isrc)
             && !mapping.ContainsKey(WorkListField.Iswc) && !mapping.ContainsKey(WorkListField.Upc))

@@ -1,3 +1,5 @@
+using DisclosurePortal.Core.Tables;
+
 namespace DisclosurePortal.Core.WorkLists;
 
 /// <summary>The fields a work list can carry, and the header names companies use for them.</summary>
@@ -91,7 +93,7 @@ public static class WorkListColumns
         var mapping = new Dictionary<WorkListField, int>();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (Synonyms.TryGetValue(Compact(headers[i]), out var field))
+            if (Synonyms.TryGetValue(HeaderText.Compact(headers[i]), out var field))
             {
                 mapping.TryAdd(field, i);
             }
@@ -99,7 +101,4 @@ public static class WorkListColumns
 
         return mapping;
     }
-
-    private static string Compact(string header) =>
-        string.Concat(header.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 }

@@ -1,4 +1,6 @@
 using DisclosurePortal.Core.WorkLists;
+using DisclosurePortal.Core.Companies;
+using DisclosurePortal.Core.Messages;
 using DisclosurePortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,11 +20,24 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 {
     public void Configure(EntityTypeBuilder<Company> builder)
     {
-        builder.Property(c => c.Name).HasMaxLength(300).IsRequired();
-        builder.Property(c => c.LegalEntity).HasMaxLength(300);
-        builder.Property(c => c.Country).HasMaxLength(100);
-        builder.Property(c => c.ContactEmail).HasMaxLength(320);
+        builder.Property(c => c.Name).HasMaxLength(CompanyNames.MaxLength).IsRequired();
+        builder.Property(c => c.NormalizedName).HasMaxLength(CompanyNames.MaxLength);
+        builder.Property(c => c.LegalEntity).HasMaxLength(CompanyFileReader.MaxLegalEntityLength);
+        builder.Property(c => c.Country).HasMaxLength(CompanyFileReader.MaxCountryLength);
         builder.HasIndex(c => c.Name);
+        builder.HasIndex(c => c.NormalizedName).IsUnique();
+        builder.HasMany(c => c.Contacts).WithOne(c => c.Company).HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CompanyContactConfiguration : IEntityTypeConfiguration<CompanyContact>
+{
+    public void Configure(EntityTypeBuilder<CompanyContact> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(CompanyFileReader.MaxContactNameLength);
+        builder.Property(c => c.Email).HasMaxLength(ContactEmail.MaxLength).IsRequired();
+        builder.HasIndex(c => c.Email).IsUnique();
+        builder.HasIndex(c => c.CompanyId);
     }
 }
 
@@ -31,7 +46,20 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DisclosureRequest> builder)
     {
         builder.Property(r => r.Title).HasMaxLength(300).IsRequired();
+        builder.Property(r => r.ReminderDays).HasMaxLength(50).IsRequired();
+        builder.Property(r => r.LinkOrigin).HasMaxLength(300);
         builder.HasMany(r => r.Responses).WithOne(r => r.Request).HasForeignKey(r => r.RequestId);
+        builder.HasMany(r => r.MessageTemplates).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RequestMessageTemplateConfiguration : IEntityTypeConfiguration<RequestMessageTemplate>
+{
+    public void Configure(EntityTypeBuilder<RequestMessageTemplate> builder)
+    {
+        builder.Property(t => t.Subject).HasMaxLength(MessageDefaults.MaxSubjectLength).IsRequired();
+        builder.Property(t => t.Body).HasMaxLength(MessageDefaults.MaxBodyLength).IsRequired();
+        builder.HasIndex(t => new { t.RequestId, t.Kind, t.DaysBefore }).IsUnique();
     }
 }
 
@@ -98,11 +126,47 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
         builder.Property(i => i.Email).HasMaxLength(256).IsRequired();
-        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
         builder.Property(i => i.AcceptedUserId).HasMaxLength(450);
         builder.HasOne(i => i.Company).WithMany().HasForeignKey(i => i.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DisclosureRequest>().WithMany().HasForeignKey(i => i.RequestId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.CompanyId, i.Email });
+    }
+}
+
+internal sealed class OutgoingMessageConfiguration : IEntityTypeConfiguration<OutgoingMessage>
+{
+    public void Configure(EntityTypeBuilder<OutgoingMessage> builder)
+    {
+        builder.Property(m => m.ToAddress).HasMaxLength(ContactEmail.MaxLength).IsRequired();
+        builder.Property(m => m.Subject).HasMaxLength(MessageDefaults.MaxSubjectLength + 200).IsRequired();
+        builder.Property(m => m.Body).IsRequired();
+        builder.Property(m => m.LinkSlot).HasMaxLength(64);
+        builder.Property(m => m.LinkBase).HasMaxLength(400);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.CreatedByUserId).HasMaxLength(450);
+        builder.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<DisclosureRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(m => m.Invitation).WithMany().HasForeignKey(m => m.InvitationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(m => m.Reminder).WithMany().HasForeignKey(m => m.ReminderId).OnDelete(DeleteBehavior.SetNull);
+
+        // The sender's query: what is due, oldest first.
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.CreatedAt);
+        builder.HasIndex(m => m.RequestId);
+        builder.HasIndex(m => m.CompanyId);
+        builder.HasIndex(m => m.InvitationId);
+    }
+}
+
+internal sealed class ResponseReminderConfiguration : IEntityTypeConfiguration<ResponseReminder>
+{
+    public void Configure(EntityTypeBuilder<ResponseReminder> builder)
+    {
+        builder.HasOne<DisclosureResponse>().WithMany().HasForeignKey(r => r.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ResponseId, r.Kind, r.DaysBefore }).IsUnique();
+        builder.HasIndex(r => r.CompanyId);
     }
 }

@@ -71,12 +71,14 @@ public sealed class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users
                 Name = name,
                 LegalEntity = name.Replace(" (demo)", " Ltd (demo)", StringComparison.Ordinal),
                 Country = companies.Count == 0 ? "United Kingdom" : "Germany",
-                ContactEmail = Logins.First(l => l.Company == name).Email,
+                Contacts = [new CompanyContact { Name = "Demo respondent", Email = Logins.First(l => l.Company == name).Email, CreatedAt = now }],
                 IsDemo = true,
                 CreatedAt = now,
             };
             companies[name] = company;
-            request.Responses.Add(new DisclosureResponse { Company = company });
+
+            // The demo respondents already have accounts: as if their invitations had gone out.
+            request.Responses.Add(new DisclosureResponse { Company = company, InvitedAt = now });
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -117,6 +119,7 @@ public sealed class DemoSeeder(PortalDbContext db, UserManager<PortalUser> users
             EmailConfirmed = true,
             DisplayName = $"Demo {login.Role.ToLowerInvariant()}",
             CompanyId = companyId,
+            IsLeadRespondent = companyId is not null,
             CreatedAt = now,
         };
         var result = await users.CreateAsync(user, login.Password);

@@ -29,9 +29,20 @@ public class DisclosureRequest
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>Days before each company's due time that a reminder goes out, largest first ("7,3,1"; empty for none).</summary>
+    public string ReminderDays { get; set; } = "7,3,1";
+
+    /// <summary>
+    /// The portal address the admin used when invitations for this request were last queued; reminders sent in the
+    /// background link to it when Accounts:PublicOrigin is not set.
+    /// </summary>
+    public string? LinkOrigin { get; set; }
+
     public bool IsDemo { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<DisclosureResponse> Responses { get; set; } = [];
+
+    public List<RequestMessageTemplate> MessageTemplates { get; set; } = [];
 }

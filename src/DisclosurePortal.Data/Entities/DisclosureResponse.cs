@@ -45,5 +45,11 @@ public class DisclosureResponse : ICompanyOwned
     /// <summary>The state of the company's latest extension request (None when it never asked).</summary>
     public ExtensionStatus ExtensionStatus { get; set; }
 
+    /// <summary>When this request's invitation first went out to one of the company's contacts.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
+
+    /// <summary>When someone at the company first opened the request on the portal.</summary>
+    public DateTimeOffset? OpenedAt { get; set; }
+
     public DateTimeOffset DueAt(DisclosureRequest request) => ExtendedDeadline ?? request.Deadline;
 }

@@ -12,5 +12,8 @@ public class PortalUser : IdentityUser
 
     public Company? Company { get; set; }
 
+    /// <summary>A respondent who may invite colleagues into the company; the first to accept a staff invitation is one.</summary>
+    public bool IsLeadRespondent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

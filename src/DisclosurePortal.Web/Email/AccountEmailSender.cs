@@ -54,5 +54,23 @@ public static class PortalMail
         return message;
     }
 
-    private static string Paragraph(string text) => $"<p>{WebUtility.HtmlEncode(text)}</p>";
+    /// <summary>
+    /// A message written as plain text (a template's output): paragraphs are separated by blank lines, and a
+    /// paragraph that is only a link becomes a link in the HTML part.
+    /// </summary>
+    public static MimeMessage FromText(string from, string to, string subject, string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var paragraphs = body.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToList();
+        var link = paragraphs.FirstOrDefault(IsLink);
+        var at = link is null ? paragraphs.Count : paragraphs.IndexOf(link);
+        return Create(from, to, subject, paragraphs[..at], link, paragraphs[Math.Min(at + 1, paragraphs.Count)..]);
+    }
+
+    private static bool IsLink(string paragraph) =>
+        !paragraph.Contains(' ', StringComparison.Ordinal) && Uri.TryCreate(paragraph, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private static string Paragraph(string text) => $"<p>{WebUtility.HtmlEncode(text).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>";
 }

@@ -25,6 +25,12 @@ public sealed class MailDeliveryException : Exception
         : base(message, innerException)
     {
     }
+
+    public MailDeliveryException(string message, Exception innerException, bool isTransient)
+        : base(message, innerException) => IsTransient = isTransient;
+
+    /// <summary>Whether trying again later may work (no connection, "try later"); false when the server refused the message.</summary>
+    public bool IsTransient { get; } = true;
 }
 
 internal static class MailLogText

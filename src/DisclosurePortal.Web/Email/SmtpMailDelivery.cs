@@ -59,8 +59,10 @@ public sealed class SmtpMailDelivery : IMailDelivery
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "E-mail '{Subject}' to {Recipient} could not be delivered through {Host}:{Port}", message.Subject, MailLogText.Recipients(message), smtp.Host, smtp.Port);
-            var attempts = IsTransient(ex) ? $" after {smtp.MaxAttempts} attempt(s)" : string.Empty;
-            throw new MailDeliveryException($"The e-mail '{message.Subject}' could not be delivered through {smtp.Host}:{smtp.Port}{attempts}: {ex.Message}", ex);
+            var transient = IsTransient(ex);
+            var attempts = transient ? $" after {smtp.MaxAttempts} attempt(s)" : string.Empty;
+            var reason = ex is SmtpCommandException command ? $"the server replied {(int)command.StatusCode} ({command.Message.TrimEnd('.')})" : ex.Message;
+            throw new MailDeliveryException($"The e-mail '{message.Subject}' could not be delivered through {smtp.Host}:{smtp.Port}{attempts}: {reason}", ex, transient);
         }
         finally
         {

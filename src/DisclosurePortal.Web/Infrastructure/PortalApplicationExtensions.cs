@@ -3,6 +3,7 @@ using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Web.Components;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Catalog;
+using DisclosurePortal.Web.Features.Companies;
 using DisclosurePortal.Web.Features.Responses;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -48,13 +49,18 @@ public static class PortalApplicationExtensions
         }
 
         app.UseSecurityHeaders(strict: !app.Environment.IsDevelopment());
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // 403 gets the role notice, every other error status the not-found page (which reveals nothing either).
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
             RequestPath = "/assets",
         });
         app.UseRateLimiter();
+
+        // Inside the status-code pages, so a 403 from authorization gets its page (the implicit ones would run outside).
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseMiddleware<AdminTwoFactorRequirement>();
         app.UseAntiforgery();
         return app;
@@ -66,6 +72,7 @@ public static class PortalApplicationExtensions
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapCatalogEndpoints();
+        app.MapCompanyEndpoints();
         app.MapResponseEndpoints();
         // Our own policy (SecurityHeaders) already forbids framing; a second CSP header from Blazor would only add noise.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

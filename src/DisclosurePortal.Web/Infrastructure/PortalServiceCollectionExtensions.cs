@@ -3,8 +3,12 @@ using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Catalog;
+using DisclosurePortal.Web.Features.Companies;
 using DisclosurePortal.Web.Features.Invitations;
 using DisclosurePortal.Web.Features.Extensions;
+using DisclosurePortal.Web.Features.Messages;
+using DisclosurePortal.Web.Features.Outbox;
+using DisclosurePortal.Web.Features.Reminders;
 using DisclosurePortal.Web.Features.Responses;
 using DisclosurePortal.Web.Features.Responses.Questionnaire;
 using DisclosurePortal.Web.Features.Responses.Submission;
@@ -22,8 +26,26 @@ namespace DisclosurePortal.Web.Infrastructure;
 
 public static class PortalServiceCollectionExtensions
 {
+    private static readonly string[] PathEchoingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.StaticFiles",
+        "Microsoft.AspNetCore.StaticAssets",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.Components.Routing",
+        "Microsoft.AspNetCore.Components.Endpoints",
+    ];
+
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
+        // These framework categories write request addresses into their lines, and invitation and reset links
+        // carry one-time secrets in theirs. Registered after the configuration's rules, so no setting turns them on.
+        foreach (var category in PathEchoingCategories)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
+
         if (!builder.Environment.IsDevelopment())
         {
             // One JSON object per event, so log shippers keep the structured fields.
@@ -60,6 +82,13 @@ public static class PortalServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // A signed-in user on a page of another role gets 403 at that address (the status page explains), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddIdentityCore<PortalUser>(options =>
             {
@@ -139,6 +168,34 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationService>();
         services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<BulkInvitationService>();
+        services.AddScoped<ColleagueInvitations>();
+        services.AddScoped<RequestCompanyList>();
+        services.AddScoped<CompanyImportService>();
+        services.AddScoped<CompanyEditorService>();
+        services.AddScoped<MessageTemplateService>();
+        services.AddPortalMailQueue(configuration);
+        services.AddPortalReminders(configuration);
+        return services;
+    }
+
+    /// <summary>The durable e-mail queue: pages write messages to it, a hosted service sends them with retries.</summary>
+    public static IServiceCollection AddPortalMailQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailQueueOptions>().Bind(configuration.GetSection(MailQueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MailQueueSignal>();
+        services.AddScoped<OutgoingMailSender>();
+        services.AddScoped<SendLogService>();
+        services.AddHostedService<OutgoingMailService>();
+        return services;
+    }
+
+    /// <summary>Reminders before each company's due time and the overdue notice, queued by a periodic scan.</summary>
+    public static IServiceCollection AddPortalReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ReminderScanner>();
+        services.AddHostedService<ReminderService>();
         return services;
     }
 }

@@ -92,6 +92,9 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ScreenshotsDirectory);
         await page.SettleAsync();
+
+        // From the top, so the fixed app bar is not painted over the middle of a full-page shot.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotsDirectory, $"{name}.png"), FullPage = true });
     }
 

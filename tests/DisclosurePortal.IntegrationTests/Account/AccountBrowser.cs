@@ -43,6 +43,26 @@ public sealed partial class AccountBrowser(HttpClient client) : IDisposable
         return await SubmitAsync("/account/login", "login", fields);
     }
 
+    /// <summary>Opens a reset link and posts a new password with the hidden user id and code exactly as the page rendered them.</summary>
+    public async Task<AccountResponse> ResetPasswordAsync(string link, string password, string confirm)
+    {
+        var page = await GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        if (page.Has("reset-link-invalid"))
+        {
+            return page;
+        }
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.UserId"] = page.HiddenValue("Input.UserId"),
+            ["Input.Code"] = page.HiddenValue("Input.Code"),
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirm,
+        };
+        return await PostFormAsync(link, "reset-password", page.FormToken("reset-password"), fields);
+    }
+
     /// <summary>Whether this browser's cookie opens a signed-in page.</summary>
     public async Task<bool> IsSignedInAsync() => (await GetAsync("/account/manage")).Status == HttpStatusCode.OK;
 
@@ -91,6 +111,13 @@ public sealed partial record AccountResponse(HttpStatusCode Status, string Html,
         }
 
         throw new InvalidOperationException($"No form named '{formName}' in the page.");
+    }
+
+    public string HiddenValue(string name)
+    {
+        var match = Regex.Match(Html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"");
+        Assert.True(match.Success, $"No field {name}.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     public string FirstToken() => TokenIn(Html) ?? throw new InvalidOperationException("No antiforgery token in the page.");

@@ -55,6 +55,7 @@ public abstract class MigrationTests(DatabaseFixture database)
             Assert.All(await db.Roles.ToListAsync(), r => Assert.Equal(r.Name!.ToUpperInvariant(), r.NormalizedName));
         }
     }
+
 }
 
 public sealed class MigrationTestsOnSqlite(SqliteDatabaseFixture database) : MigrationTests(database), IClassFixture<SqliteDatabaseFixture>;

@@ -20,15 +20,27 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly Task running;
     private int disposed;
 
+    /// <summary>The domain whose recipients this server refuses for good (550), as a real server refuses an unknown mailbox.</summary>
+    public const string RefusedDomain = "refused.test";
+
     public TestSmtpServer()
+        : this(FreeLoopbackPort())
     {
-        Port = FreeLoopbackPort();
+    }
+
+    /// <summary>A server on a given port: for a portal configured before the server came up.</summary>
+    public TestSmtpServer(int port)
+    {
+        Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("smtp.email.test")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new CapturingStore(received.Writer));
+        services.Add(new DelegatingMailboxFilter(
+            (_, _) => true,
+            (_, to, _) => !string.Equals(to.Host, RefusedDomain, StringComparison.OrdinalIgnoreCase)));
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
@@ -39,6 +51,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return await received.Reader.ReadAsync(guard.Token);
+    }
+
+    /// <summary>What arrived so far without waiting, for counting.</summary>
+    public IReadOnlyList<ReceivedMail> Drain()
+    {
+        var mails = new List<ReceivedMail>();
+        while (received.Reader.TryRead(out var mail))
+        {
+            mails.Add(mail);
+        }
+
+        return mails;
     }
 
     /// <summary>A port nothing listens on right now (taken from the OS, then released).</summary>

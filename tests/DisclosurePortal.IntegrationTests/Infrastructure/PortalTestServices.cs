@@ -20,30 +20,44 @@ namespace DisclosurePortal.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PortalTestServices
 {
+    /// <param name="settings">Configuration on top of the database's (e.g. Email:Delivery = Smtp).</param>
+    /// <param name="logs">Receives every log line (at all levels) when given.</param>
     /// <param name="configure">Last changes to the registrations (a replaced service, an interceptor).</param>
-    public static ServiceProvider Build(DatabaseFixture database, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Build(
+        DatabaseFixture database, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddPortalTestServices(database, clock);
+        services.AddPortalTestServices(database, clock, settings, logs);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
     }
 
     /// <summary>The registrations <see cref="Build"/> makes, for a host of the test's own (e.g. one that runs the job worker).</summary>
-    public static IServiceCollection AddPortalTestServices(this IServiceCollection services, DatabaseFixture database, TimeProvider? clock = null)
+    public static IServiceCollection AddPortalTestServices(
+        this IServiceCollection services, DatabaseFixture database, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = database.Provider.ToString(),
-                [$"ConnectionStrings:{database.Provider}"] = database.ConnectionString,
-                ["Storage:DataDirectory"] = database.Storage.Path,
-                ["Email:PickupDirectory"] = database.Storage.Combine("outbox"),
-            })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            [$"ConnectionStrings:{database.Provider}"] = database.ConnectionString,
+            ["Storage:DataDirectory"] = database.Storage.Path,
+            ["Email:PickupDirectory"] = database.Storage.Combine("outbox"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
 
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         services.AddPortalDatabase(configuration, database.Storage.Path);
         services.IgnoreManyEfServiceProviders();
         services.AddIdentityCore<PortalUser>().AddPortalIdentityStores();

@@ -130,9 +130,15 @@ public abstract partial class InvitationTests(DatabaseFixture database)
     {
         var outbox = database.Storage.Combine("outbox");
         var before = Directory.Exists(outbox) ? Directory.GetFiles(outbox).ToHashSet() : [];
-        await using var admin = database.Services.SignedInScope(TestUsers.Admin());
-        var result = await admin.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(companyId, address);
-        Assert.True(result.Sent, result.Message);
+        await using (var admin = database.Services.SignedInScope(TestUsers.Admin()))
+        {
+            var result = await admin.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(companyId, address);
+            Assert.True(result.Sent, result.Message);
+        }
+
+        // Queued, not sent: the link exists only once the sender has made it.
+        Assert.Equal(before.Count, Directory.Exists(outbox) ? Directory.GetFiles(outbox).Length : 0);
+        await QueuedMail.SendDueAsync(database.Services);
         var file = Directory.GetFiles(outbox).Single(f => !before.Contains(f));
         var message = await MimeMessage.LoadAsync(file);
         return (LinkToken().Match(message.TextBody ?? string.Empty).Groups[1].Value, message);

@@ -16,7 +16,7 @@ public sealed class JobProcess : IAsyncDisposable
 
     public JobProcess(DatabaseFixture database, TimeProvider clock, Interruption? interruption = null, Action<IServiceCollection>? configure = null)
     {
-        services = PortalTestServices.Build(database, clock, s =>
+        services = PortalTestServices.Build(database, clock, configure: s =>
         {
             if (interruption is not null)
             {

@@ -16,6 +16,15 @@ public sealed class AccountEmailLinks(NavigationManager navigation, IOptions<Acc
     /// <summary>A portal page named by its path (e.g. "response/versions/2"), for notification e-mails.</summary>
     public string Page(string relative) => Absolute(relative);
 
+    /// <summary>An invitation link up to its token, which the sender adds when the e-mail goes out.</summary>
+    public string InvitationBase => Absolute("invitation/");
+
+    /// <summary>The portal's address as links in e-mails start ("https://portal.example/").</summary>
+    public string Origin => Absolute(string.Empty);
+
+    /// <summary>The sign-in page under <paramref name="origin"/>, for messages written away from any page (reminders).</summary>
+    public static string SignIn(string origin) => new Uri(new Uri(origin.TrimEnd('/') + "/"), "account/login").ToString();
+
     /// <summary>Identity tokens contain '+', '/' and '='; Base64Url keeps them intact in a query string.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -36,17 +36,18 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Co
     /// </summary>
     public PortalPrincipal UseRequestUser(ClaimsPrincipal user)
     {
-        current = FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in.");
-        if (current.IsStaff)
+        var principal = FromClaims(user) ?? throw new UnauthorizedAccessException("Not signed in.");
+        current = principal;
+        if (principal.IsStaff)
         {
             scope.ForStaff();
         }
-        else if (current.CompanyId is { } companyId)
+        else if (principal.CompanyId is { } companyId)
         {
             scope.ForCompany(companyId);
         }
 
-        return current;
+        return principal;
     }
 
     /// <summary>A respondent's company; anyone else is refused.</summary>

@@ -16,6 +16,8 @@ public sealed record AcceptanceResult(PortalUser? User, bool LinkUnusable, IRead
 /// <summary>
 /// Turns an open invitation into a respondent account in the invitation's company. Unknown, used, expired and
 /// revoked links all answer the same, so a link reveals nothing about other invitations or accounts.
+/// Nobody is signed in yet, so no company scope can be open: the invitation is found by its token's hash with the
+/// company filter set aside (allow-listed in the tenancy guard test), and only that one row is read or changed.
 /// </summary>
 public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<InvitationAcceptance> logger)
 {
@@ -40,6 +42,9 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
             EmailConfirmed = true, // the link reached this address
             DisplayName = displayName.Trim(),
             CompanyId = invitation.CompanyId,
+
+            // The first person label staff bring in leads the company's answer and may invite colleagues.
+            IsLeadRespondent = !invitation.ByColleague && !await db.Users.AnyAsync(u => u.CompanyId == invitation.CompanyId && u.IsLeadRespondent),
             CreatedAt = clock.GetUtcNow(),
         };
         var created = await users.CreateAsync(user, password);
@@ -50,7 +55,7 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
 
         // Claimed with a conditional update, so two tabs posting the same link cannot both succeed.
         var now = clock.GetUtcNow();
-        var claimed = await db.Invitations
+        var claimed = await db.Invitations.IgnoreQueryFilters()
             .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedUserId, user.Id));
         if (claimed == 0)
@@ -72,7 +77,7 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
         }
 
         var hash = InvitationToken.Hash(token.Trim());
-        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Company).SingleOrDefaultAsync(i => i.TokenHash == hash);
+        var invitation = await db.Invitations.IgnoreQueryFilters().AsNoTracking().Include(i => i.Company).SingleOrDefaultAsync(i => i.TokenHash == hash);
         return invitation is not null && invitation.IsOpen(clock.GetUtcNow()) ? invitation : null;
     }
 }

@@ -10,4 +10,8 @@ public sealed class InvitationOptions
     /// <summary>How long an invitation link works.</summary>
     [Range(1, 90)]
     public int ValidDays { get; set; } = 14;
+
+    /// <summary>How many colleague invitations one company's lead respondent may send in 24 hours.</summary>
+    [Range(1, 1000)]
+    public int ColleagueInvitationsPerDay { get; set; } = 20;
 }

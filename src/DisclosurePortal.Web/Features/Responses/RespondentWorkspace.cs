@@ -12,14 +12,21 @@ public sealed record UploadSummary(int Id, string FileName, long SizeBytes, stri
 
 public sealed record RejectedRow(int LineNumber, string Reason);
 
-/// <summary>What a respondent sees of their own company's response; nothing here crosses companies.</summary>
-public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session)
+/// <summary>
+/// What a respondent sees of their own company's response; nothing here crosses companies. Queries run in the
+/// company's scope and each id a caller names is checked again: another company's record is answered as not found
+/// (<see cref="KeyNotFoundException"/>, a 404) and the attempt is logged.
+/// </summary>
+public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, ILogger<RespondentWorkspace> logger)
 {
-    /// <summary>The company's responses to requests that have been sent, newest deadline first.</summary>
+    /// <summary>The company's responses to requests that have been sent, newest deadline first; seeing them is what marks them opened.</summary>
     public async Task<IReadOnlyList<ResponseSummary>> GetResponsesAsync()
     {
         var companyId = await session.RequireCompanyAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
+        var now = clock.GetUtcNow();
+        await db.Responses.Where(r => r.CompanyId == companyId && r.OpenedAt == null && r.Request!.State != RequestState.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.OpenedAt, now));
         var rows = await db.Responses.AsNoTracking()
             .Where(r => r.CompanyId == companyId && r.Request!.State != RequestState.Draft)
             .Select(r => new { r.Id, Company = r.Company!.Name, r.Request!.Title, r.Request.LetterText, r.Request.ReservationDate, r.Request.Deadline, r.ExtendedDeadline, r.Status })
@@ -35,6 +42,11 @@ public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFac
     {
         var companyId = await session.RequireCompanyAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Responses.AnyAsync(r => r.Id == responseId && r.CompanyId == companyId, cancellationToken))
+        {
+            throw await NotFoundAsync("response", responseId, companyId);
+        }
+
         var uploads = await db.WorkListUploads.AsNoTracking()
             .Where(u => u.ResponseId == responseId && u.CompanyId == companyId)
             .Select(u => new { u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched })
@@ -52,11 +64,34 @@ public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFac
     {
         var companyId = await session.RequireCompanyAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.WorkListUploads.AnyAsync(u => u.Id == uploadId && u.CompanyId == companyId))
+        {
+            throw await NotFoundAsync("upload", uploadId, companyId);
+        }
+
         return await db.WorkListEntries.AsNoTracking()
             .Where(e => e.UploadId == uploadId && e.CompanyId == companyId && e.RejectionReason != null)
             .OrderBy(e => e.LineNumber)
             .Take(max)
             .Select(e => new RejectedRow(e.LineNumber, e.RejectionReason!))
             .ToListAsync();
+    }
+
+    /// <summary>Every rejected row of one of the company's uploads, for the download; with the upload's file name.</summary>
+    public async Task<(string FileName, IReadOnlyList<RejectedRow> Rows)> GetAllRejectedRowsAsync(int uploadId)
+    {
+        var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var fileName = await db.WorkListUploads.Where(u => u.Id == uploadId && u.CompanyId == companyId).Select(u => u.FileName).SingleOrDefaultAsync()
+            ?? throw await NotFoundAsync("upload", uploadId, companyId);
+        return (fileName, await GetRejectedRowsAsync(uploadId, int.MaxValue));
+    }
+
+    /// <summary>"Not found" for a record that is not the company's (or does not exist), with the attempt logged.</summary>
+    private async Task<KeyNotFoundException> NotFoundAsync(string what, int id, int companyId)
+    {
+        var principal = await session.GetAsync();
+        logger.LogWarning("Refused: user {UserId} of company {CompanyId} named {Record} {RecordId}, which is not its company's or does not exist", principal.UserId, companyId, what, id);
+        return new KeyNotFoundException($"The {what} was not found.");
     }
 }

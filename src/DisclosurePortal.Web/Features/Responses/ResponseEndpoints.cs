@@ -1,15 +1,19 @@
 using System.Text;
+using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Responses.Questionnaire;
 using DisclosurePortal.Web.Features.Responses.Versions;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 
 namespace DisclosurePortal.Web.Features.Responses;
 
 public static class ResponseEndpoints
 {
     /// <summary>
-    /// Downloads of a response's receipts and attachments, for its company's respondents and for staff. Anything
-    /// else, another company's id included, is the same 404 as an id that does not exist (and is logged).
+    /// Downloads of a response's receipts, attachments and rejected rows, for its company's respondents (receipts and
+    /// attachments for staff too). Anything else, another company's id included, is the same 404 as an id that does
+    /// not exist (and is logged).
     /// </summary>
     public static IEndpointRouteBuilder MapResponseEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,6 +31,21 @@ public static class ResponseEndpoints
             // Always a download, never rendered by the browser: an attached .html must not run on the portal's origin.
             return attachment is null ? Results.NotFound() : Results.File(attachment.Path, "application/octet-stream", attachment.FileName);
         }).RequireAuthorization();
+
+        endpoints.MapGet("/response/uploads/{uploadId:int}/rejected.csv", async (int uploadId, HttpContext http, PortalSession session, RespondentWorkspace workspace) =>
+        {
+            session.UseRequestUser(http.User);
+            try
+            {
+                var (fileName, rows) = await workspace.GetAllRejectedRowsAsync(uploadId);
+                return CsvTable.Download($"{Path.GetFileNameWithoutExtension(fileName)}-rejected-rows.csv", ["line", "reason"],
+                    rows.Select(r => (IReadOnlyList<object?>)[r.LineNumber, r.Reason]));
+            }
+            catch (KeyNotFoundException)
+            {
+                return Results.NotFound();
+            }
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = PortalRoles.Respondent });
         return endpoints;
     }
 }

@@ -45,6 +45,16 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
             return ["Choose a role."];
         }
 
+        if (!Core.Companies.ContactEmail.TryParse(email, out _, out var reason))
+        {
+            return [$"The e-mail address: {reason}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return ["Enter the person's name."];
+        }
+
         if (role == PortalRoles.Respondent && companyId is null)
         {
             return ["A respondent must belong to a company."];
@@ -74,6 +84,57 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
         return [];
     }
 
+    /// <summary>
+    /// Makes a staff member an admin or a reviewer; returns the problems in words, or none. Respondents keep their
+    /// role (they belong to a company), nobody changes their own role, and the last active admin stays one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangeRoleAsync(string userId, string role)
+    {
+        var admin = await session.RequireAdminAsync();
+        if (role is not (PortalRoles.Admin or PortalRoles.Reviewer))
+        {
+            return ["Staff are admins or reviewers."];
+        }
+
+        if (admin.UserId == userId)
+        {
+            return ["You cannot change your own role; another admin can."];
+        }
+
+        var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException("User not found.");
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(PortalRoles.Respondent) || user.CompanyId is not null)
+        {
+            return ["A company's respondent cannot become label staff; create a staff account for the person instead."];
+        }
+
+        if (roles.Contains(role))
+        {
+            return [];
+        }
+
+        if (roles.Contains(PortalRoles.Admin) && await OtherActiveAdminsAsync(userId) == 0)
+        {
+            return ["This is the last active admin: make someone else an admin first."];
+        }
+
+        var result = await users.RemoveFromRolesAsync(user, roles.Where(r => r is PortalRoles.Admin or PortalRoles.Reviewer));
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (!result.Succeeded)
+        {
+            return result.Errors.Select(e => e.Description).ToList();
+        }
+
+        // Their sign-in cookie carries the old role: a new stamp makes the next check sign them in afresh.
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("User {UserId} is now {Role} (changed by {AdminId})", userId, role, admin.UserId);
+        return [];
+    }
+
     /// <summary>Disabling locks the account indefinitely and ends its sessions at the next check.</summary>
     public async Task SetDisabledAsync(string userId, bool disabled)
     {
@@ -84,9 +145,21 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
         }
 
         var user = await users.FindByIdAsync(userId) ?? throw new KeyNotFoundException("User not found.");
+        if (disabled && await users.IsInRoleAsync(user, PortalRoles.Admin) && await OtherActiveAdminsAsync(userId) == 0)
+        {
+            throw new InvalidOperationException("This is the last active admin: make someone else an admin first.");
+        }
+
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("User {UserId} {Change}", userId, disabled ? "disabled" : "enabled");
+    }
+
+    private async Task<int> OtherActiveAdminsAsync(string userId)
+    {
+        var disabledFrom = clock.GetUtcNow().AddYears(50);
+        var admins = await users.GetUsersInRoleAsync(PortalRoles.Admin);
+        return admins.Count(a => a.Id != userId && !(a.LockoutEnd > disabledFrom));
     }
 }

@@ -36,11 +36,11 @@ public sealed class QuestionnaireDrafts(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Responses.AsNoTracking()
             .Where(r => r.Id == header.ResponseId)
-            .Select(r => new { r.DraftAnswersJson, r.DraftSavedAt, r.Company!.Name, r.Company.LegalEntity, r.Company.Country, r.Company.ContactEmail })
+            .Select(r => new { r.DraftAnswersJson, r.DraftSavedAt, r.Company!.Name, r.Company.LegalEntity, r.Company.Country, ContactName = r.Company.Contacts.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefault(), ContactEmail = r.Company.Contacts.OrderBy(c => c.Id).Select(c => c.Email).FirstOrDefault() })
             .SingleAsync(cancellationToken);
         var answers = stored.DraftAnswersJson is null
             // A first visit starts from what the label already knows about the company.
-            ? new QuestionnaireAnswers { Company = new CompanyFacts { LegalEntity = stored.LegalEntity ?? stored.Name, Country = stored.Country, ContactEmail = stored.ContactEmail } }
+            ? new QuestionnaireAnswers { Company = new CompanyFacts { LegalEntity = stored.LegalEntity ?? stored.Name, Country = stored.Country, ContactName = stored.ContactName, ContactEmail = stored.ContactEmail } }
             : AnswerDocument.Read(stored.DraftAnswersJson);
         return new QuestionnaireDraft(header, answers, stored.DraftSavedAt);
     }

@@ -1,29 +1,30 @@
 using System.Text;
 using CsvHelper;
-using DisclosurePortal.Core.Tables;
 
-namespace DisclosurePortal.Core.Catalog;
+namespace DisclosurePortal.Core.Tables;
 
 /// <summary>
-/// A CSV/TSV/semicolon/pipe catalog file read through CsvHelper with memory bounded by
-/// <see cref="CatalogLimits.LineLength"/>: a longer line or cell stops the import with the line it is on.
+/// A CSV/TSV/semicolon/pipe table read through CsvHelper with memory bounded by
+/// <see cref="TableLimits.LineLength"/>: a longer line or cell stops the import with the line it is on.
 /// </summary>
-internal sealed class DelimitedCatalogTable : CatalogTable
+internal sealed class DelimitedTableFile : TableFile
 {
     private readonly StreamReader text;
     private readonly CsvParser parser;
+    private readonly TableFileSubject subject;
     private string? badField;
 
-    public DelimitedCatalogTable(Stream stream, Encoding encoding)
+    public DelimitedTableFile(Stream stream, Encoding encoding, TableFileSubject subject)
     {
+        this.subject = subject;
         text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var config = DelimitedText.Configuration(args => badField ??= args.Field) with { MaxFieldSize = CatalogLimits.LineLength };
-        parser = new CsvParser(new LineLengthGuard(text, CatalogLimits.LineLength), config);
+        var config = DelimitedText.Configuration(args => badField ??= args.Field) with { MaxFieldSize = TableLimits.LineLength };
+        parser = new CsvParser(new LineLengthGuard(text, TableLimits.LineLength), config);
     }
 
-    public override string Format => $"CSV ({DelimiterName(parser.Delimiter)}, {CatalogTextEncoding.Name(text.CurrentEncoding)})";
+    public override string Format => $"CSV ({DelimiterName(parser.Delimiter)}, {TableTextEncoding.Name(text.CurrentEncoding)})";
 
-    protected override CatalogTableRow? ReadRow()
+    protected override TableFileRow? ReadRow()
     {
         badField = null;
         if (!Advance())
@@ -34,7 +35,7 @@ internal sealed class DelimitedCatalogTable : CatalogTable
         // CsvHelper reports bad quoting only as each cell is taken out of the record: take them all now so the
         // problem is pinned on this row (not on the next one, nor lost when the broken cell is not mapped).
         var cells = parser.Record ?? [];
-        return new CatalogTableRow(parser.Row, cells, Problem(cells));
+        return new TableFileRow(parser.Row, cells, Problem(cells));
     }
 
     protected override void Dispose(bool disposing)
@@ -72,19 +73,19 @@ internal sealed class DelimitedCatalogTable : CatalogTable
         }
         catch (DecoderFallbackException)
         {
-            throw new CatalogFileException(
+            throw subject.Refuse(
                 $"The file is not valid UTF-8 after line {parser.Row}, though it starts as UTF-8. Save it as UTF-8 (or UTF-16) and import again.");
         }
         catch (LineTooLongException tooLong)
         {
-            throw new CatalogFileException(
-                $"Line {tooLong.Line:N0} is longer than {CatalogLimits.LineLength:N0} characters, far more than any catalog row: " +
-                "this is not a catalog file, or its line breaks are missing.");
+            throw subject.Refuse(
+                $"Line {tooLong.Line:N0} is longer than {TableLimits.LineLength:N0} characters, far more than any {subject.Noun} row: " +
+                $"this is not a {subject.Noun} file, or its line breaks are missing.");
         }
         catch (MaxFieldSizeException)
         {
-            throw new CatalogFileException(
-                $"A cell on line {parser.Row:N0} is longer than {CatalogLimits.LineLength:N0} characters, most likely because a quote (\") " +
+            throw subject.Refuse(
+                $"A cell on line {parser.Row:N0} is longer than {TableLimits.LineLength:N0} characters, most likely because a quote (\") " +
                 "opened there is never closed. Fix the quoting and import again.");
         }
     }

@@ -1,42 +1,42 @@
 using System.IO.Compression;
 using System.Xml;
-using DisclosurePortal.Core.Tables;
 using ExcelDataReader;
 
-namespace DisclosurePortal.Core.Catalog;
+namespace DisclosurePortal.Core.Tables;
 
 /// <summary>
 /// The first worksheet of an .xlsx workbook, read row by row from the sheet's XML by ExcelDataReader (never
 /// loaded whole). Cells are data: a formula cell gives the result Excel cached when it was saved, never re-evaluated.
 /// </summary>
-internal sealed class WorkbookCatalogTable : CatalogTable
+internal sealed class WorkbookTableFile : TableFile
 {
     private readonly IExcelDataReader sheet;
+    private readonly TableFileSubject subject;
 
-    private WorkbookCatalogTable(IExcelDataReader sheet) => this.sheet = sheet;
+    private WorkbookTableFile(IExcelDataReader sheet, TableFileSubject subject) => (this.sheet, this.subject) = (sheet, subject);
 
     public override string Format => $"Excel workbook (sheet '{sheet.Name}')";
 
     /// <summary>Opens a zip that holds a workbook; any other zip is refused.</summary>
-    public static WorkbookCatalogTable OpenWorkbook(Stream stream)
+    public static WorkbookTableFile OpenWorkbook(Stream stream, TableFileSubject subject)
     {
         var start = stream.Position;
-        RefuseOtherZips(stream);
+        RefuseOtherZips(stream, subject);
         stream.Position = start;
 
         // ExcelDataReader's configuration looks up code page 1252 (used for .xls only) when it is created.
-        _ = CatalogTextEncoding.Windows1252;
+        _ = TableTextEncoding.Windows1252;
         try
         {
-            return new WorkbookCatalogTable(ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true }));
+            return new WorkbookTableFile(ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true }), subject);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
-            throw Damaged();
+            throw Damaged(subject);
         }
     }
 
-    protected override CatalogTableRow? ReadRow()
+    protected override TableFileRow? ReadRow()
     {
         if (!Advance())
         {
@@ -50,7 +50,7 @@ internal sealed class WorkbookCatalogTable : CatalogTable
         }
 
         // Depth counts every row from the top of the sheet, empty ones included: it is the row number Excel shows, less one.
-        return new CatalogTableRow(sheet.Depth + 1, cells);
+        return new TableFileRow(sheet.Depth + 1, cells);
     }
 
     protected override void Dispose(bool disposing)
@@ -69,11 +69,11 @@ internal sealed class WorkbookCatalogTable : CatalogTable
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or ExcelDataReader.Exceptions.ExcelReaderException)
         {
-            throw Damaged();
+            throw Damaged(subject);
         }
     }
 
-    private static void RefuseOtherZips(Stream stream)
+    private static void RefuseOtherZips(Stream stream, TableFileSubject subject)
     {
         try
         {
@@ -83,16 +83,16 @@ internal sealed class WorkbookCatalogTable : CatalogTable
                 return;
             }
 
-            throw new CatalogFileException(zip.GetEntry("xl/workbook.bin") is not null
+            throw subject.Refuse(zip.GetEntry("xl/workbook.bin") is not null
                 ? "This is an Excel binary workbook (.xlsb). Save it as an Excel Workbook (.xlsx) or as CSV and import again."
-                : "This is a zip archive without an Excel workbook in it. Import the catalog as an Excel Workbook (.xlsx) or as CSV (comma- or tab-separated).");
+                : $"This is a zip archive without an Excel workbook in it. Import the {subject.Noun} as an Excel Workbook (.xlsx) or as CSV (comma- or tab-separated).");
         }
         catch (InvalidDataException)
         {
-            throw Damaged();
+            throw Damaged(subject);
         }
     }
 
-    private static CatalogFileException Damaged() =>
-        new("This looks like an Excel workbook (.xlsx) or zip file, but it is damaged and cannot be read. Open it in Excel, save it again and import again.");
+    private static Exception Damaged(TableFileSubject subject) =>
+        subject.Refuse("This looks like an Excel workbook (.xlsx) or zip file, but it is damaged and cannot be read. Open it in Excel, save it again and import again.");
 }

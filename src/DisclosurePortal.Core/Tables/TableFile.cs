@@ -1,10 +1,10 @@
-namespace DisclosurePortal.Core.Catalog;
+namespace DisclosurePortal.Core.Tables;
 
 /// <summary>
-/// A catalog file as the reader needs it whatever its format: the header's names, then data rows of text cells,
+/// An uploaded table (a catalog file, a company list) as a reader needs it whatever its format: the header's names, then data rows of text cells,
 /// one at a time. Opening one decides the format from the content, never from the file's name.
 /// </summary>
-internal abstract class CatalogTable : IDisposable
+internal abstract class TableFile : IDisposable
 {
     private const int SniffLength = 8192;
     private const string Empty = "The file is empty.";
@@ -17,26 +17,26 @@ internal abstract class CatalogTable : IDisposable
 
     /// <summary>
     /// Opens <paramref name="stream"/> (seekable) as a workbook or delimited text and reads its header. Throws
-    /// <see cref="CatalogFileException"/> for a file that is empty or neither.
+    /// <paramref name="subject"/>'s refusal for a file that is empty or neither.
     /// </summary>
-    public static CatalogTable Open(Stream stream)
+    public static TableFile Open(Stream stream, TableFileSubject subject)
     {
         var head = Head(stream);
-        CatalogTable table = head switch
+        TableFile table = head switch
         {
-            [] => throw new CatalogFileException(Empty),
-            [(byte)'P', (byte)'K', 3, 4, ..] or [(byte)'P', (byte)'K', 5, 6, ..] => WorkbookCatalogTable.OpenWorkbook(stream),
+            [] => throw subject.Refuse(Empty),
+            [(byte)'P', (byte)'K', 3, 4, ..] or [(byte)'P', (byte)'K', 5, 6, ..] => WorkbookTableFile.OpenWorkbook(stream, subject),
 
             // The OLE2 container of Excel 97-2003 files (and of password-protected .xlsx files).
-            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => throw new CatalogFileException(
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => throw subject.Refuse(
                 "This is an Excel 97-2003 workbook (.xls) or a password-protected one. Save it as an Excel Workbook (.xlsx) " +
                 "without a password, or as CSV, and import again."),
-            _ => new DelimitedCatalogTable(stream, CatalogTextEncoding.Sniff(head, complete: head.Length < SniffLength)),
+            _ => new DelimitedTableFile(stream, TableTextEncoding.Sniff(head, complete: head.Length < SniffLength, subject), subject),
         };
 
         try
         {
-            table.Headers = table.ReadHeader();
+            table.Headers = table.ReadHeader(subject);
             return table;
         }
         catch
@@ -47,7 +47,7 @@ internal abstract class CatalogTable : IDisposable
     }
 
     /// <summary>The data rows after the header; rows with no content at all are skipped, like blank lines.</summary>
-    public IEnumerable<CatalogTableRow> Rows()
+    public IEnumerable<TableFileRow> Rows()
     {
         while (ReadRow() is { } row)
         {
@@ -65,16 +65,16 @@ internal abstract class CatalogTable : IDisposable
     }
 
     /// <summary>The next row in the file, blank or not; null at the end.</summary>
-    protected abstract CatalogTableRow? ReadRow();
+    protected abstract TableFileRow? ReadRow();
 
     protected abstract void Dispose(bool disposing);
 
-    private string[] ReadHeader()
+    private string[] ReadHeader(TableFileSubject subject)
     {
-        CatalogTableRow? row;
+        TableFileRow? row;
         do
         {
-            row = ReadRow() ?? throw new CatalogFileException(Empty);
+            row = ReadRow() ?? throw subject.Refuse(Empty);
         }
         while (row.IsBlank);
 
@@ -106,7 +106,16 @@ internal abstract class CatalogTable : IDisposable
 
 /// <summary>One row as read: its line (spreadsheet row or CSV line, 1-based, header included) and its cells as text.</summary>
 /// <param name="Problem">Why the row cannot be read as cells (broken quoting, binary bytes), or null.</param>
-internal sealed record CatalogTableRow(int Line, IReadOnlyList<string> Cells, string? Problem = null)
+internal sealed record TableFileRow(int Line, IReadOnlyList<string> Cells, string? Problem = null)
 {
     public bool IsBlank => Problem is null && Cells.All(string.IsNullOrWhiteSpace);
+}
+
+/// <summary>
+/// What a table file is read as: the noun its refusals use ("Import the catalog as CSV…") and the exception they
+/// raise, so each reader's callers keep catching their own kind of refusal.
+/// </summary>
+internal sealed record TableFileSubject(string Noun, Func<string, Exception> Refusal)
+{
+    public Exception Refuse(string message) => Refusal(message);
 }

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 
-namespace DisclosurePortal.Core.Catalog;
+namespace DisclosurePortal.Core.Tables;
 
 /// <summary>Decides from a text file's first bytes how to decode it, and refuses files that are not text.</summary>
-internal static class CatalogTextEncoding
+internal static class TableTextEncoding
 {
     // C0 controls but tab, line breaks, form feed, ESC and the old DOS end-of-file mark (0x1A), which real text exports contain.
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
@@ -16,7 +16,7 @@ internal static class CatalogTextEncoding
     /// </summary>
     /// <param name="head">The file's first bytes.</param>
     /// <param name="complete">Whether <paramref name="head"/> is the whole file (a cut multi-byte character is then an error).</param>
-    public static Encoding Sniff(ReadOnlySpan<byte> head, bool complete)
+    public static Encoding Sniff(ReadOnlySpan<byte> head, bool complete, TableFileSubject subject)
     {
         var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         switch (head)
@@ -36,7 +36,7 @@ internal static class CatalogTextEncoding
 
         if (LooksBinary(head))
         {
-            throw new CatalogFileException("This is not a text file. Import the catalog as CSV (comma- or tab-separated) or as an Excel workbook (.xlsx).");
+            throw subject.Refuse($"This is not a text file. Import the {subject.Noun} as CSV (comma- or tab-separated) or as an Excel workbook (.xlsx).");
         }
 
         // Spreadsheet exports on Windows are often in the ANSI code page: decode those as Windows-1252 rather

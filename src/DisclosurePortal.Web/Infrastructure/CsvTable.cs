@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace DisclosurePortal.Web.Infrastructure;
+
+/// <summary>
+/// Reports people download and open in a spreadsheet: UTF-8 with a BOM (so accents survive), and any cell that
+/// would start a formula escaped, since cells quote what others uploaded.
+/// </summary>
+public static class CsvTable
+{
+    public static async Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, config);
+        foreach (var header in headers)
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var cell in row)
+            {
+                csv.WriteField(cell);
+            }
+
+            await csv.NextRecordAsync();
+        }
+    }
+
+    /// <summary>A download of the table: "attachment", CSV, the given name.</summary>
+    public static IResult Download(string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Results.Stream(stream => WriteAsync(stream, headers, rows), "text/csv; charset=utf-8", fileName);
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using DisclosurePortal.IntegrationTests.Account;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DisclosurePortal.IntegrationTests.Tenancy;
+
+/// <summary>
+/// Every route of the portal, tried by the respondent of company B against company A's records: respondent pages
+/// and downloads show B's own data and never A's (A's ids answer 404, like ids that do not exist, and the attempt
+/// is logged); staff pages and downloads answer 403. A route the matrix does not list fails the test, so a new
+/// page or endpoint must be placed in it.
+/// </summary>
+public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFixture<TenancyPortal>
+{
+    private enum Access
+    {
+        /// <summary>A signed-in respondent's own page: B's data only.</summary>
+        Respondent,
+
+        /// <summary>A respondent's download of one of its records, named by id: A's id is "not found".</summary>
+        RespondentDownload,
+
+        /// <summary>Label staff only: 403 for a respondent.</summary>
+        Staff,
+
+        /// <summary>Open to anyone (sign-in, errors, invitation links): nothing of any company.</summary>
+        Public,
+
+        /// <summary>Not a page: sign-out takes a form post, health shows the database state, static files.</summary>
+        NotAPage,
+    }
+
+    private static readonly Dictionary<string, Access> Matrix = new(StringComparer.Ordinal)
+    {
+        ["/"] = Access.Respondent,
+        ["/response"] = Access.Respondent,
+        ["/company/colleagues"] = Access.Respondent,
+        ["/account/manage"] = Access.Respondent,
+        ["/account/manage/change-password"] = Access.Respondent,
+        ["/account/manage/enable-authenticator"] = Access.Respondent,
+        ["/account/manage/two-factor"] = Access.Respondent,
+        ["/response/uploads/{uploadId:int}/rejected.csv"] = Access.RespondentDownload,
+        ["/admin/companies/{CompanyId:int}/access"] = Access.Staff,
+        ["/admin/company-imports/{reportId:guid}/report.csv"] = Access.Staff,
+        ["/admin/outbox"] = Access.Staff,
+        ["/admin/send-log"] = Access.Staff,
+        ["/admin/users"] = Access.Staff,
+        ["/catalog"] = Access.Staff,
+        ["/catalog/import"] = Access.Staff,
+        ["/catalog/imports/{RunId:guid}"] = Access.Staff,
+        ["/catalog/imports/{versionId:long}/rejected.csv"] = Access.Staff,
+        ["/catalog/{KindSegment}/{Id:long}"] = Access.Staff,
+        ["/companies/new"] = Access.Staff,
+        ["/companies/{Id:int}"] = Access.Staff,
+        ["/requests"] = Access.Staff,
+        ["/requests/new"] = Access.Staff,
+        ["/requests/{Id:int}/edit"] = Access.Staff,
+        ["/requests/{RequestId:int}/companies"] = Access.Staff,
+        ["/requests/{RequestId:int}/companies/import"] = Access.Staff,
+        ["/requests/{RequestId:int}/messages"] = Access.Staff,
+        ["/review"] = Access.Staff,
+        ["/review/companies/{CompanyId:int}"] = Access.Staff,
+        ["/account/access-denied"] = Access.Public,
+        ["/account/forgot-password"] = Access.Public,
+        ["/account/forgot-password-confirmation"] = Access.Public,
+        ["/account/lockout"] = Access.Public,
+        ["/account/login"] = Access.Public,
+        ["/account/login-2fa"] = Access.Public,
+        ["/account/login-recovery-code"] = Access.Public,
+        ["/account/reset-password"] = Access.Public,
+        ["/account/reset-password-confirmation"] = Access.Public,
+        ["/error"] = Access.Public,
+        ["/invitation/{Token}"] = Access.Public,
+        ["/not-found"] = Access.Public,
+        ["/status/403"] = Access.Public,
+        ["/status/{Code:int}"] = Access.Public,
+        ["/account/logout"] = Access.NotAPage,
+        ["/health"] = Access.NotAPage,
+        ["/{**path:file}"] = Access.NotAPage, // the build's static files (MapStaticAssets), no data
+    };
+
+    // Blazor's own endpoints: the circuit's hub and the framework's scripts and packages' static files.
+    private static readonly string[] FrameworkPrefixes = ["_blazor", "_framework/", "_content/"];
+
+    [Fact]
+    public void Every_route_of_the_portal_is_in_the_matrix()
+    {
+        var routes = Routes();
+        var missing = routes.Except(Matrix.Keys).ToList();
+        var gone = Matrix.Keys.Except(routes).ToList();
+
+        Assert.True(missing.Count == 0, $"Routes missing from the tenant isolation matrix (add each with its access): {string.Join(", ", missing)}");
+        Assert.True(gone.Count == 0, $"The matrix lists routes the portal no longer has: {string.Join(", ", gone)}");
+    }
+
+    [Fact]
+    public async Task A_respondent_of_company_B_sees_only_its_own_records_and_is_refused_everything_else()
+    {
+        var (a, b, requestId) = await portal.SeedAsync();
+        using var browser = portal.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(b.Respondent.Email, AccountPortalFactory.Password)).Status);
+
+        foreach (var (route, access) in Matrix.Where(m => m.Value != Access.NotAPage))
+        {
+            var url = Fill(route, a, requestId);
+            var page = await browser.GetAsync(url);
+            var where = $"{route} ({access}) as {url} answered {(int)page.Status}";
+            Assert.DoesNotContain(a.Markers, marker => page.Html.Contains(marker, StringComparison.OrdinalIgnoreCase));
+            switch (access)
+            {
+                case Access.Respondent:
+                    Assert.True(page.Status == HttpStatusCode.OK, where);
+                    break;
+                case Access.RespondentDownload:
+                    Assert.True(page.Status == HttpStatusCode.NotFound, where);
+                    Assert.Contains(portal.Log.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains($"named upload {a.UploadId},", StringComparison.Ordinal));
+                    var own = await browser.GetAsync(Fill(route, b, requestId));
+                    Assert.Equal(HttpStatusCode.OK, own.Status);
+                    Assert.Contains(b.Markers[^1], own.Html, StringComparison.Ordinal);
+                    break;
+                case Access.Staff:
+                    Assert.True(page.Status == HttpStatusCode.Forbidden, where);
+                    break;
+                default:
+                    Assert.True((int)page.Status < 500, where);
+                    break;
+            }
+        }
+
+        // The respondent pages do show B's own company, upload and colleagues.
+        Assert.Contains(b.Markers[0], (await browser.GetAsync("/")).Html, StringComparison.Ordinal);
+        Assert.Contains(b.Markers[1], (await browser.GetAsync("/response")).Html, StringComparison.Ordinal);
+        Assert.Contains(b.Respondent.Email, (await browser.GetAsync("/company/colleagues")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_id_that_does_not_exist_answers_exactly_like_another_companys()
+    {
+        var (a, b, _) = await portal.SeedAsync();
+        using var browser = portal.NewBrowser();
+        await browser.SignInAsync(b.Respondent.Email, AccountPortalFactory.Password);
+
+        var others = await browser.GetAsync($"/response/uploads/{a.UploadId}/rejected.csv");
+        var nowhere = await browser.GetAsync($"/response/uploads/{int.MaxValue}/rejected.csv");
+
+        Assert.Equal((HttpStatusCode.NotFound, nowhere.Html), (others.Status, others.Html));
+    }
+
+    private HashSet<string> Routes()
+    {
+        var endpoints = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        return endpoints
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(p => !FrameworkPrefixes.Any(f => p.TrimStart('/').StartsWith(f, StringComparison.Ordinal)))
+            .Select(p => p.StartsWith('/') ? p : "/" + p)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The route with company <paramref name="owner"/>'s ids (or harmless values where no company record is named).</summary>
+    private static string Fill(string route, TenantRecords owner, int requestId) => route
+        .Replace("{uploadId:int}", Id(owner.UploadId), StringComparison.Ordinal)
+        .Replace("{CompanyId:int}", Id(owner.CompanyId), StringComparison.Ordinal)
+        .Replace("{Id:int}", Id(owner.CompanyId), StringComparison.Ordinal)
+        .Replace("{RequestId:int}", Id(requestId), StringComparison.Ordinal)
+        .Replace("{reportId:guid}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal)
+        .Replace("{RunId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+        .Replace("{versionId:long}", "1", StringComparison.Ordinal)
+        .Replace("{KindSegment}/{Id:long}", "recordings/1", StringComparison.Ordinal)
+        .Replace("{Token}", "no-such-invitation-token", StringComparison.Ordinal)
+        .Replace("{Code:int}", "404", StringComparison.Ordinal);
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
