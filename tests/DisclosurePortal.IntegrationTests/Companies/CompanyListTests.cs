@@ -112,6 +112,7 @@ public abstract class CompanyListTests(DatabaseFixture database)
             (CompanyStatus.InProgress, new DisclosureResponse { InvitedAt = now, OpenedAt = now, Status = ResponseStatus.InProgress }),
             (CompanyStatus.ExtensionGranted, new DisclosureResponse { InvitedAt = now, Status = ResponseStatus.InProgress, ExtendedDeadline = now.AddDays(20) }),
             (CompanyStatus.Overdue, new DisclosureResponse { InvitedAt = now, Status = ResponseStatus.InProgress, ExtendedDeadline = now.AddMinutes(-1) }),
+            (CompanyStatus.ExtensionRequested, new DisclosureResponse { InvitedAt = now, Status = ResponseStatus.InProgress, ExtensionStatus = ExtensionStatus.Requested, ExtendedDeadline = now.AddMinutes(-1) }),
             (CompanyStatus.Submitted, new DisclosureResponse { InvitedAt = now, Status = ResponseStatus.Submitted, ExtendedDeadline = now.AddDays(-3) }),
         };
         var names = new Dictionary<CompanyStatus, List<string>>();
