@@ -18,7 +18,7 @@ namespace DisclosurePortal.Benchmarks;
 public class WorkListIntakeBenchmarks
 {
     private byte[] file = [];
-    private RecordingMatcher matcher = null!;
+    private CatalogIndex index = null!;
     private ValidationJobBench? job;
 
     [Params(100_000)]
@@ -28,7 +28,7 @@ public class WorkListIntakeBenchmarks
     public void Setup()
     {
         var catalog = SyntheticCatalog.Generate(Rows).ToList();
-        matcher = new RecordingMatcher(catalog.Select((r, i) => new CatalogRecordingKey(i, r.Isrc.Value, r.Title, r.Artist)));
+        index = CatalogIndex.Build(catalog.Select((r, i) => new RecordingEntry(i, r.Isrc.Value, r.Title, null, r.Artist)));
         var csv = new StringBuilder("Title,Artist,ISRC\n");
         for (var i = 0; i < catalog.Count; i++)
         {
@@ -85,7 +85,7 @@ public class WorkListIntakeBenchmarks
         var matched = 0;
         foreach (var row in WorkListReader.Read(new MemoryStream(file)))
         {
-            if (row.IsAccepted && matcher.Match(row.Isrc, row.Title, row.Artist) is not null)
+            if (row.IsAccepted && index.Match(new ListedWork(row.Title, row.Artist, Isrc: row.IsrcText)).Tier != MatchTier.None)
             {
                 matched++;
             }

@@ -90,8 +90,10 @@ public sealed partial class CompanyOnboardingTests(PortalFixture portal) : Brows
         // Orbit uploads a list with a rejected row and its lead invites a colleague.
         await lead.OpenWorkListsAsync();
         await lead.UploadWorkListAsync("orbit-list.csv", Encoding.UTF8.GetBytes("Title,Artist,ISRC\nOrbit Song,Orbit Band,\n,Lonely Artist,\n"));
+        var orbitList = lead.UploadHistoryRow("orbit-list.csv");
+        await orbitList.WaitForStageAsync("done");
         await Expect(lead.ByTestId("upload-result")).ToContainTextAsync("1 rows accepted, 1 rejected");
-        await lead.UploadHistoryRow("orbit-list.csv").Locator("td").Nth(3).GetByText("1", new() { Exact = true }).ClickAsync();
+        await orbitList.Cell(UploadColumn.Rejected).GetByText("1", new() { Exact = true }).ClickAsync();
         var download = await lead.ByTestId("rejected-rows-download").GetAttributeAsync("href");
         Assert.Matches(@"^response/uploads/\d+/rejected\.csv$", download);
         await lead.GotoAsync("company/colleagues");

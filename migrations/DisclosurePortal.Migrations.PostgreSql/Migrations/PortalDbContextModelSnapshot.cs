@@ -751,7 +751,13 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("CatalogRecordingId")
+                    b.Property<long?>("CatalogCompositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CatalogRecordingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CatalogReleaseId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("CompanyId")
@@ -759,6 +765,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("EntryId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Rank")
                         .HasColumnType("integer");
@@ -779,7 +788,11 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CatalogCompositionId");
+
                     b.HasIndex("CatalogRecordingId");
+
+                    b.HasIndex("CatalogReleaseId");
 
                     b.HasIndex("EntryId");
 
@@ -1605,11 +1618,20 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchCandidate", b =>
                 {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", "CatalogComposition")
+                        .WithMany()
+                        .HasForeignKey("CatalogCompositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DisclosurePortal.Data.Entities.CatalogRecording", "CatalogRecording")
                         .WithMany()
                         .HasForeignKey("CatalogRecordingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRelease", "CatalogRelease")
+                        .WithMany()
+                        .HasForeignKey("CatalogReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Data.Entities.WorkListEntry", "Entry")
                         .WithMany()
@@ -1617,7 +1639,11 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("CatalogComposition");
+
                     b.Navigation("CatalogRecording");
+
+                    b.Navigation("CatalogRelease");
 
                     b.Navigation("Entry");
                 });

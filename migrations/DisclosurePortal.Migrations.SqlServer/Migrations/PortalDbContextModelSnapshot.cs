@@ -754,7 +754,13 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("CatalogRecordingId")
+                    b.Property<long?>("CatalogCompositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CatalogRecordingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CatalogReleaseId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("CompanyId")
@@ -762,6 +768,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.Property<long>("EntryId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
 
                     b.Property<int>("Rank")
                         .HasColumnType("int");
@@ -782,7 +791,11 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CatalogCompositionId");
+
                     b.HasIndex("CatalogRecordingId");
+
+                    b.HasIndex("CatalogReleaseId");
 
                     b.HasIndex("EntryId");
 
@@ -1610,11 +1623,20 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchCandidate", b =>
                 {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", "CatalogComposition")
+                        .WithMany()
+                        .HasForeignKey("CatalogCompositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DisclosurePortal.Data.Entities.CatalogRecording", "CatalogRecording")
                         .WithMany()
                         .HasForeignKey("CatalogRecordingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRelease", "CatalogRelease")
+                        .WithMany()
+                        .HasForeignKey("CatalogReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Data.Entities.WorkListEntry", "Entry")
                         .WithMany()
@@ -1622,7 +1644,11 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("CatalogComposition");
+
                     b.Navigation("CatalogRecording");
+
+                    b.Navigation("CatalogRelease");
 
                     b.Navigation("Entry");
                 });

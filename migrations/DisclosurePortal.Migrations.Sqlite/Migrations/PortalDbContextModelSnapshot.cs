@@ -720,13 +720,22 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CatalogRecordingId")
+                    b.Property<long?>("CatalogCompositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CatalogRecordingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CatalogReleaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CompanyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rank")
@@ -748,7 +757,11 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CatalogCompositionId");
+
                     b.HasIndex("CatalogRecordingId");
+
+                    b.HasIndex("CatalogReleaseId");
 
                     b.HasIndex("EntryId");
 
@@ -1552,11 +1565,20 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchCandidate", b =>
                 {
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogComposition", "CatalogComposition")
+                        .WithMany()
+                        .HasForeignKey("CatalogCompositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DisclosurePortal.Data.Entities.CatalogRecording", "CatalogRecording")
                         .WithMany()
                         .HasForeignKey("CatalogRecordingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Data.Entities.CatalogRelease", "CatalogRelease")
+                        .WithMany()
+                        .HasForeignKey("CatalogReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Data.Entities.WorkListEntry", "Entry")
                         .WithMany()
@@ -1564,7 +1586,11 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("CatalogComposition");
+
                     b.Navigation("CatalogRecording");
+
+                    b.Navigation("CatalogRelease");
 
                     b.Navigation("Entry");
                 });

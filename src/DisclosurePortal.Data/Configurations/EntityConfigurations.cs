@@ -116,6 +116,8 @@ internal sealed class MatchCandidateConfiguration : IEntityTypeConfiguration<Mat
         builder.Property(m => m.Reasons).HasMaxLength(1000);
         builder.HasOne(m => m.Entry).WithMany().HasForeignKey(m => m.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.CatalogRecording).WithMany().HasForeignKey(m => m.CatalogRecordingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.CatalogComposition).WithMany().HasForeignKey(m => m.CatalogCompositionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.CatalogRelease).WithMany().HasForeignKey(m => m.CatalogReleaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.CompanyId, m.Tier });
         builder.HasIndex(m => new { m.RunId, m.EntryId, m.Rank }).IsUnique();
     }

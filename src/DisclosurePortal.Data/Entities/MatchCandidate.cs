@@ -1,10 +1,13 @@
+using DisclosurePortal.Core.Catalog;
 using DisclosurePortal.Core.Matching;
 
 namespace DisclosurePortal.Data.Entities;
 
 /// <summary>
-/// A catalog recording proposed for a listed work, with how sure and why. Candidates are written run by run:
+/// A catalog entry proposed for a listed work, with how sure and why. Candidates are written run by run:
 /// reviewers see only those of the run their upload currently shows (<see cref="WorkListUpload.MatchRunId"/>).
+/// Every accepted row has at least one per run: a row the catalog has nothing for gets one of tier None, with
+/// no catalog entry and the reason in <see cref="Reasons"/>, so "unmatched" is a stored answer, not an absence.
 /// </summary>
 public class MatchCandidate : ICompanyOwned
 {
@@ -22,9 +25,20 @@ public class MatchCandidate : ICompanyOwned
 
     public int CompanyId { get; set; }
 
-    public long CatalogRecordingId { get; set; }
+    /// <summary>Which kind of catalog entry it names: exactly one of the three ids below is set, unless the tier is None.</summary>
+    public CatalogKind Kind { get; set; }
+
+    public long? CatalogRecordingId { get; set; }
 
     public CatalogRecording? CatalogRecording { get; set; }
+
+    public long? CatalogCompositionId { get; set; }
+
+    public CatalogComposition? CatalogComposition { get; set; }
+
+    public long? CatalogReleaseId { get; set; }
+
+    public CatalogRelease? CatalogRelease { get; set; }
 
     public MatchTier Tier { get; set; }
 

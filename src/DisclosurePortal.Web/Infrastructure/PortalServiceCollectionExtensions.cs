@@ -153,7 +153,8 @@ public static class PortalServiceCollectionExtensions
         services.AddKeyedScoped<IJobHandler, WorkListValidationJob>(JobKind.WorkListValidation);
         services.AddKeyedScoped<IJobHandler, ReconciliationJob>(JobKind.Reconciliation);
         // The matching engine reconciliation runs; swap the engine here (see IWorkListMatcher).
-        services.AddScoped<IWorkListMatcher, RecordingReconciliation>();
+        services.AddSingleton<CatalogMatchIndex>();
+        services.AddScoped<IWorkListMatcher, CatalogIndexMatcher>();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ResponseLookup>();
         services.AddScoped<QuestionnaireDrafts>();

@@ -35,7 +35,7 @@ public abstract class CompanyListTests(DatabaseFixture database)
         await using (var db = database.CreateContext())
         {
             var responses = await db.Responses.Include(r => r.Request).Where(r => r.RequestId == request.Id).ToListAsync();
-            Assert.Equal(8, responses.Count);
+            Assert.Equal(9, responses.Count);
             Assert.All(responses, r => Assert.Equal(rule(r), listed[r.Id]));
         }
 
@@ -57,7 +57,7 @@ public abstract class CompanyListTests(DatabaseFixture database)
 
         var first = await list.PageAsync(request.Id, CompanyFilter.None, 0, 3, CompanyOrder.Name, false);
         var second = await list.PageAsync(request.Id, CompanyFilter.None, 1, 3, CompanyOrder.Name, false);
-        Assert.Equal(8, first.Total);
+        Assert.Equal(9, first.Total);
         Assert.Equal(3, first.Items.Count);
         Assert.Empty(first.Items.Select(r => r.CompanyId).Intersect(second.Items.Select(r => r.CompanyId)));
 

@@ -1,4 +1,5 @@
 using DisclosurePortal.Core.Catalog;
+using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Catalog;
 using DisclosurePortal.Data.Entities;
@@ -132,8 +133,8 @@ public abstract class UploadPipelineTests(DatabaseFixture database)
         var matcher = new FlakyMatcher(failFromCall: 3);
         await using var process = new JobProcess(database, clock, configure: s =>
         {
-            s.AddScoped<RecordingReconciliation>();
-            s.AddScoped<IWorkListMatcher>(sp => matcher.Around(sp.GetRequiredService<RecordingReconciliation>()));
+            s.AddScoped<CatalogIndexMatcher>();
+            s.AddScoped<IWorkListMatcher>(sp => matcher.Around(sp.GetRequiredService<CatalogIndexMatcher>()));
             s.Configure<JobOptions>(o => (o.MaxAttempts, o.RetryDelay) = (2, TimeSpan.FromSeconds(1)));
         });
         var uploadId = await UploadAsync(process, companies.A.Id, companies.ResponseA.Id, sample);
@@ -158,7 +159,8 @@ public abstract class UploadPipelineTests(DatabaseFixture database)
         // What it wrote before failing is kept (and not shown); the rows and their counts are untouched.
         var kept = await StoredUpload.ReadAsync(database, uploadId);
         Assert.Equal((UploadStatus.Validated, 0, (long?)null), (kept.Status, kept.Matched, kept.MatchRunId));
-        Assert.Equal(2 * ReconciliationJob.BatchSize * UploadSample.Matched / UploadSample.Accepted, kept.Candidates.Count); // half of the accepted rows match
+        Assert.Equal(2 * ReconciliationJob.BatchSize, kept.Candidates.Count(c => c.Rank == 1)); // an answer for every row of two batches
+        Assert.Equal(2 * ReconciliationJob.BatchSize * UploadSample.Matched / UploadSample.Accepted, kept.Candidates.Count(c => c.Rank == 1 && c.Tier != MatchTier.None)); // half of them match
         Assert.Equal(expected.Entries, kept.Entries);
         Assert.Equal((expected.Accepted, expected.Rejected), (kept.Accepted, kept.Rejected));
 
@@ -229,7 +231,7 @@ public abstract class UploadPipelineTests(DatabaseFixture database)
             var interrupted = (int)(await db.BackgroundJobs.SingleAsync(j => j.Kind == JobKind.Reconciliation && j.State == JobState.Running)).TargetId;
             var company = interrupted == first ? companies.A.Id : companies.B.Id;
             var meanwhile = await MatchesSeenByReviewerAsync(process, company);
-            Assert.Equal(before.Items.Select(m => (m.LineNumber, m.CatalogIsrc, m.Tier)), meanwhile.Items.Select(m => (m.LineNumber, m.CatalogIsrc, m.Tier)));
+            Assert.Equal(before.Items.Select(m => (m.LineNumber, m.CatalogIdentifier, m.Tier)), meanwhile.Items.Select(m => (m.LineNumber, m.CatalogIdentifier, m.Tier)));
             Assert.Equal(UploadSample.Matched, meanwhile.TotalCount);
             var progress = (await UploadsSeenByAsync(process, company)).Single(u => u.Id == interrupted).Progress;
             Assert.Equal((UploadStage.Reconciling, true), (progress.Stage, progress.Rematching));
@@ -268,7 +270,8 @@ public abstract class UploadPipelineTests(DatabaseFixture database)
         Assert.True(ran == 2, $"{ran} jobs ran instead of 2; last errors: {await LastErrorsAsync(uploadId)}");
         var stored = await StoredUpload.ReadAsync(database, uploadId);
         Assert.Equal((UploadStatus.Processed, UploadSample.Accepted, UploadSample.Rejected, UploadSample.Matched), (stored.Status, stored.Accepted, stored.Rejected, stored.Matched));
-        Assert.Equal(UploadSample.Matched, stored.Candidates.Count);
+        Assert.Equal(UploadSample.Accepted, stored.Candidates.Count(c => c.Rank == 1));
+        Assert.Equal(UploadSample.Matched, stored.Candidates.Count(c => c.Rank == 1 && c.Tier != MatchTier.None));
         return stored;
     }
 

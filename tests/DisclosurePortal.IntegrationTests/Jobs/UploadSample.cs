@@ -11,7 +11,7 @@ namespace DisclosurePortal.IntegrationTests.Jobs;
 /// <summary>One line of an upload as stored, and one candidate of it, in the terms two runs are compared by.</summary>
 public sealed record StoredEntry(int Line, string? Title, string? Artist, string? Isrc, string? Rejection, string? Warning);
 
-public sealed record StoredCandidate(int Line, int Rank, long CatalogRecordingId, MatchTier Tier, double Score, string Reasons, long RunId);
+public sealed record StoredCandidate(int Line, int Rank, long? CatalogRecordingId, MatchTier Tier, double Score, string Reasons, long RunId);
 
 /// <summary>Everything an upload's jobs wrote, read back for comparison with another run of the same file.</summary>
 public sealed record StoredUpload(UploadStatus Status, int Accepted, int Rejected, int Matched, long? MatchRunId, IReadOnlyList<StoredEntry> Entries, IReadOnlyList<StoredCandidate> Candidates)
@@ -90,7 +90,7 @@ public sealed class UploadSample
             var recording = catalog[i / 5 % CatalogSize];
             var line = (i % 5) switch
             {
-                0 => $"{recording.Isrc},A listed title {i},Someone",
+                0 => $"{recording.Isrc},,",
                 1 => $",\"{recording.Title.ToUpperInvariant()}\",{recording.Artist}",
                 2 => $",Unknown {token} {i},Nobody {token}",
                 3 => ",,Somebody Without A Title",

@@ -1,3 +1,4 @@
+using DisclosurePortal.Core.Answers;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.IntegrationTests.Account;
@@ -8,15 +9,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DisclosurePortal.IntegrationTests.Tenancy;
 
 /// <summary>What one company has in the portal, by id and by the words that would give it away in a page.</summary>
-public sealed record TenantRecords(int CompanyId, int ResponseId, int UploadId, int InvitationId, AccountTestUser Respondent, IReadOnlyList<string> Markers);
+public sealed record TenantRecords(
+    int CompanyId, int ResponseId, int UploadId, int InvitationId, int VersionId, int AttachmentId, AccountTestUser Respondent, IReadOnlyList<string> Markers);
 
 /// <summary>
 /// The real portal with two companies answering one request, each with a lead respondent, an upload with a rejected
-/// row and an open invitation; the log is captured so refused attempts can be seen.
+/// row, an open invitation, a submitted version and an attached summary; the log is captured so refused attempts can be seen.
 /// </summary>
 public sealed class TenancyPortal : AccountPortalFactory
 {
@@ -69,7 +72,22 @@ public sealed class TenancyPortal : AccountPortalFactory
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
         db.WorkListEntries.Add(new WorkListEntry { UploadId = upload.Id, CompanyId = response.CompanyId, LineNumber = 7, RejectionReason = $"no title (rejected in {token})" });
+        var version = new ResponseVersion
+        {
+            ResponseId = response.Id, CompanyId = response.CompanyId, Number = 1, SubmittedAt = TestData.Now, SubmittedByUserId = "seed", DueAt = TestData.Now.AddDays(10),
+            AnswersJson = AnswerDocument.Write(new QuestionnaireAnswers()), SignatoryName = $"Signer {token}", SignatoryTitle = "Counsel", AttestationText = "Signed.", Digest = token,
+        };
+        db.ResponseVersions.Add(version);
+        var attachment = new ResponseAttachment
+        {
+            ResponseId = response.Id, CompanyId = response.CompanyId, FileName = $"summary-{token}.txt", StoredName = $"{token}.attachment", SizeBytes = 1, Sha256 = token, UploadedByUserId = "seed", UploadedAt = TestData.Now,
+        };
+        db.ResponseAttachments.Add(attachment);
         await db.SaveChangesAsync();
+        var storage = Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var attachmentPath = Path.Combine(storage.DataDirectory, "attachments", response.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture), attachment.StoredName);
+        Directory.CreateDirectory(Path.GetDirectoryName(attachmentPath)!);
+        await File.WriteAllTextAsync(attachmentPath, $"Training-content summary of {token}");
 
         var respondent = await CreateUserAsync(PortalRoles.Respondent, $"{label}-lead");
         await WithUsersAsync(async users =>
@@ -80,7 +98,7 @@ public sealed class TenancyPortal : AccountPortalFactory
         });
 
         var company = await db.Companies.Where(c => c.Id == response.CompanyId).Select(c => c.Name).SingleAsync();
-        return new TenantRecords(response.CompanyId, response.Id, upload.Id, invitation.Id, respondent,
+        return new TenantRecords(response.CompanyId, response.Id, upload.Id, invitation.Id, version.Id, attachment.Id, respondent,
             [company, upload.FileName, contact, invitation.Email, respondent.Email, token]);
     }
 }

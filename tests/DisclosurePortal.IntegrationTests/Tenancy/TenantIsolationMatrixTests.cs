@@ -38,11 +38,21 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         ["/"] = Access.Respondent,
         ["/response"] = Access.Respondent,
         ["/company/colleagues"] = Access.Respondent,
+        ["/response/questionnaire"] = Access.Respondent,
+        ["/response/submit"] = Access.Respondent,
+        ["/response/versions"] = Access.Respondent,
+        ["/response/versions/{Number:int}"] = Access.Respondent, // numbered within the company: "1" is B's own first version
+        ["/response/extension"] = Access.Respondent,
         ["/account/manage"] = Access.Respondent,
         ["/account/manage/change-password"] = Access.Respondent,
         ["/account/manage/enable-authenticator"] = Access.Respondent,
         ["/account/manage/two-factor"] = Access.Respondent,
         ["/response/uploads/{uploadId:int}/rejected.csv"] = Access.RespondentDownload,
+        ["/response/receipts/{versionId:int}"] = Access.RespondentDownload,
+        ["/response/attachments/{attachmentId:int}"] = Access.RespondentDownload,
+        ["/admin/extensions"] = Access.Staff,
+        ["/review/responses/{ResponseId:int}"] = Access.Staff,
+        ["/review/responses/{ResponseId:int}/versions/{Number:int}"] = Access.Staff,
         ["/admin/companies/{CompanyId:int}/access"] = Access.Staff,
         ["/admin/company-imports/{reportId:guid}/report.csv"] = Access.Staff,
         ["/admin/outbox"] = Access.Staff,
@@ -116,10 +126,10 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
                     break;
                 case Access.RespondentDownload:
                     Assert.True(page.Status == HttpStatusCode.NotFound, where);
-                    Assert.Contains(portal.Log.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains($"named upload {a.UploadId},", StringComparison.Ordinal));
+                    Assert.Contains(portal.Log.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains(RefusalLogged(route, a), StringComparison.Ordinal));
                     var own = await browser.GetAsync(Fill(route, b, requestId));
                     Assert.Equal(HttpStatusCode.OK, own.Status);
-                    Assert.Contains(b.Markers[^1], own.Html, StringComparison.Ordinal);
+                    Assert.Contains(b.Markers, marker => own.Html.Contains(marker, StringComparison.Ordinal));
                     break;
                 case Access.Staff:
                     Assert.True(page.Status == HttpStatusCode.Forbidden, where);
@@ -143,10 +153,17 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         using var browser = portal.NewBrowser();
         await browser.SignInAsync(b.Respondent.Email, AccountPortalFactory.Password);
 
-        var others = await browser.GetAsync($"/response/uploads/{a.UploadId}/rejected.csv");
-        var nowhere = await browser.GetAsync($"/response/uploads/{int.MaxValue}/rejected.csv");
-
-        Assert.Equal((HttpStatusCode.NotFound, nowhere.Html), (others.Status, others.Html));
+        foreach (var (others, nowhere) in new[]
+        {
+            ($"/response/uploads/{a.UploadId}/rejected.csv", $"/response/uploads/{int.MaxValue}/rejected.csv"),
+            ($"/response/receipts/{a.VersionId}", $"/response/receipts/{int.MaxValue}"),
+            ($"/response/attachments/{a.AttachmentId}", $"/response/attachments/{int.MaxValue}"),
+        })
+        {
+            var othersAnswer = await browser.GetAsync(others);
+            var nowhereAnswer = await browser.GetAsync(nowhere);
+            Assert.Equal((HttpStatusCode.NotFound, nowhereAnswer.Html), (othersAnswer.Status, othersAnswer.Html));
+        }
     }
 
     private HashSet<string> Routes()
@@ -159,9 +176,21 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
             .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>What the log says when a respondent names <paramref name="owner"/>'s record in the download <paramref name="route"/>.</summary>
+    private static string RefusalLogged(string route, TenantRecords owner) => route switch
+    {
+        _ when route.Contains("{versionId:int}", StringComparison.Ordinal) => $"receipt of version {owner.VersionId},",
+        _ when route.Contains("{attachmentId:int}", StringComparison.Ordinal) => $"attachment {owner.AttachmentId},",
+        _ => $"named upload {owner.UploadId},",
+    };
+
     /// <summary>The route with company <paramref name="owner"/>'s ids (or harmless values where no company record is named).</summary>
     private static string Fill(string route, TenantRecords owner, int requestId) => route
         .Replace("{uploadId:int}", Id(owner.UploadId), StringComparison.Ordinal)
+        .Replace("{versionId:int}", Id(owner.VersionId), StringComparison.Ordinal)
+        .Replace("{attachmentId:int}", Id(owner.AttachmentId), StringComparison.Ordinal)
+        .Replace("{ResponseId:int}", Id(owner.ResponseId), StringComparison.Ordinal)
+        .Replace("{Number:int}", "1", StringComparison.Ordinal)
         .Replace("{CompanyId:int}", Id(owner.CompanyId), StringComparison.Ordinal)
         .Replace("{Id:int}", Id(owner.CompanyId), StringComparison.Ordinal)
         .Replace("{RequestId:int}", Id(requestId), StringComparison.Ordinal)

@@ -1,3 +1,5 @@
+using DisclosurePortal.Core.Catalog;
+using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Catalog;
 using DisclosurePortal.Data.Entities;
@@ -72,7 +74,7 @@ public sealed class ReconciliationJob(IDbContextFactory<PortalDbContext> dbFacto
         var run = job.JobId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await job.FinishAsync(db, cancellationToken);
-        var matched = await db.MatchCandidates.Where(m => m.RunId == run).Select(m => m.EntryId).Distinct().CountAsync(cancellationToken);
+        var matched = await db.MatchCandidates.Where(m => m.RunId == run && m.Rank == 1 && m.Tier != MatchTier.None).CountAsync(cancellationToken);
         await db.WorkListUploads.Where(u => u.Id == uploadId).ExecuteUpdateAsync(
             s => s.SetProperty(u => u.MatchRunId, run).SetProperty(u => u.RowsMatched, matched).SetProperty(u => u.Status, UploadStatus.Processed),
             cancellationToken);
@@ -95,13 +97,21 @@ public sealed class ReconciliationJob(IDbContextFactory<PortalDbContext> dbFacto
                 throw new InvalidOperationException($"The matcher proposed entry {proposal.EntryId} at rank {proposal.Rank}, outside the batch or the ranks 1 to {IWorkListMatcher.MaxCandidates}.");
             }
 
+            if ((proposal.Tier == MatchTier.None) != (proposal.CatalogId is null))
+            {
+                throw new InvalidOperationException($"The matcher proposed entry {proposal.EntryId} with tier {proposal.Tier} and catalog id {proposal.CatalogId}: only tier None goes without an entry.");
+            }
+
             candidates.Add(new MatchCandidate
             {
                 RunId = run,
                 EntryId = proposal.EntryId,
                 CompanyId = companyId,
                 Rank = proposal.Rank,
-                CatalogRecordingId = proposal.CatalogRecordingId,
+                Kind = proposal.Kind,
+                CatalogRecordingId = proposal.Kind == CatalogKind.Recordings ? proposal.CatalogId : null,
+                CatalogCompositionId = proposal.Kind == CatalogKind.Compositions ? proposal.CatalogId : null,
+                CatalogReleaseId = proposal.Kind == CatalogKind.Releases ? proposal.CatalogId : null,
                 Tier = proposal.Tier,
                 Score = proposal.Score,
                 Reasons = BackgroundJob.Fit(proposal.Reasons, ReasonsLength)!,

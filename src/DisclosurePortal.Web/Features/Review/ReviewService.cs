@@ -1,3 +1,4 @@
+using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Account;
 using DisclosurePortal.Web.Features.Responses;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Review;
 
 public sealed record MatchedRow(long CandidateId, int LineNumber, string FileName, string? ListedTitle, string? ListedArtist, string? ListedIsrc,
-    string CatalogIsrc, string CatalogTitle, string CatalogArtist, DisclosurePortal.Core.Matching.MatchTier Tier, double Score, string Reasons);
+    string CatalogIdentifier, string CatalogTitle, string? CatalogArtist, MatchTier Tier, double Score, string Reasons);
 
 public sealed record MatchPage(IReadOnlyList<MatchedRow> Items, int TotalCount);
 
@@ -43,7 +44,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The best candidate of each row, of the run each upload shows: a run still being written stays out of sight.
         var query = db.MatchCandidates.AsNoTracking()
-            .Where(m => m.CompanyId == companyId && m.Rank == 1 && db.WorkListUploads.Any(u => u.MatchRunId == m.RunId));
+            .Where(m => m.CompanyId == companyId && m.Rank == 1 && m.Tier != MatchTier.None && db.WorkListUploads.Any(u => u.MatchRunId == m.RunId));
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(m => m.Tier).ThenBy(m => m.EntryId)
@@ -55,9 +56,9 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
                 m.Entry.Title,
                 m.Entry.Artist,
                 m.Entry.Isrc,
-                m.CatalogRecording!.Isrc,
-                m.CatalogRecording.Title,
-                m.CatalogRecording.Artist,
+                m.CatalogRecording!.Isrc ?? m.CatalogComposition!.Iswc ?? m.CatalogRelease!.Gtin,
+                m.CatalogRecording.Title ?? m.CatalogComposition!.Title ?? m.CatalogRelease!.Title,
+                m.CatalogRecording.Artist ?? m.CatalogRelease!.Artist,
                 m.Tier,
                 m.Score,
                 m.Reasons))
