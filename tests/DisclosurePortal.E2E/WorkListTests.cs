@@ -75,7 +75,7 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         var byName = matches.Filter(new() { HasText = list.ByNameAsListed.Title });
         await Expect(byName).ToHaveCountAsync(1);
         await Expect(byName.ByTestId("tier")).ToHaveTextAsync("high");
-        await Expect(byName).ToContainTextAsync("title and artist equal after normalising");
+        await Expect(byName).ToContainTextAsync("title equal; artist equal");
         await Expect(byName).ToContainTextAsync(list.ByName.Title);
         await Expect(byName).ToContainTextAsync(list.ByName.Isrc.Value);
 

@@ -8,7 +8,8 @@ namespace DisclosurePortal.Core.Matching;
 /// <param name="Corroborated">Artist, album, duration or an identifier supports the match, not the title alone.</param>
 /// <param name="Distrusted">The row's identifier is the entry's but title and artist both disagree.</param>
 /// <param name="Evidence">The score's log-odds, where differences between candidates are compared.</param>
-internal readonly record struct Scored(double Score, double Evidence, bool IdentifierEqual, bool Corroborated, bool Vetoed, bool Distrusted);
+/// <param name="NamesEqual">Title and artist are both equal after normalising.</param>
+internal readonly record struct Scored(double Score, double Evidence, bool IdentifierEqual, bool Corroborated, bool Vetoed, bool Distrusted, bool NamesEqual = false);
 
 /// <summary>
 /// Scores a catalog entry against a listed work: each field adds evidence for or against (log-odds), turned into
@@ -125,7 +126,8 @@ internal static class CandidateScorer
             z = Math.Min(z, VetoedEvidence);
         }
 
-        return new Scored(1 / (1 + Math.Exp(-z)), z, identifierEqual, corroborated, vetoed, distrusted);
+        var namesEqual = titleSimilarity >= 0.999 && artist >= 0.999 && !vetoed;
+        return new Scored(1 / (1 + Math.Exp(-z)), z, identifierEqual, corroborated, vetoed, distrusted, namesEqual);
     }
 
     /// <summary>The reading of the row that fits the entry best: as listed, or with the title field split into artist and title.</summary>

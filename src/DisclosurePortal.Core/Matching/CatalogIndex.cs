@@ -353,8 +353,12 @@ public sealed class CatalogIndex
             return None($"nothing close enough: the nearest, {closest.Id}, scored {scored[0].Score.Score:0.00} ({string.Join("; ", why)})");
         }
 
+        // Title and artist both equal beat a runner-up where one of them is only similar ("Paper Lights" by its
+        // artist over "Paper Lights Forever" by the same artist), whatever the margin.
         private static bool ClearlyAhead(List<(int Position, Scored Score)> scored, MatchThresholds thresholds) =>
-            scored.Count < 2 || scored[1].Score.Evidence <= scored[0].Score.Evidence - thresholds.Margin;
+            scored.Count < 2
+            || scored[1].Score.Evidence <= scored[0].Score.Evidence - thresholds.Margin
+            || (scored[0].Score.NamesEqual && !scored[1].Score.NamesEqual);
 
         private static string IdentifierName(CatalogKind kind) => kind switch
         {
