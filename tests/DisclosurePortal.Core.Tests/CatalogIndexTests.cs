@@ -102,6 +102,25 @@ public class CatalogIndexTests
         var match = Index.Match(new ListedWork("Hey Jude", "Wilson Pickett", DurationSeconds: 241));
         Assert.Equal(MatchTier.None, match.Tier);
         Assert.StartsWith("nothing close enough", match.NoMatchReason, StringComparison.Ordinal);
+
+        // The nearest entry is named by its words, never by a database id.
+        Assert.Contains("the nearest, “hey jude” by ", match.NoMatchReason, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 1,", match.NoMatchReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Title_and_artist_both_equal_are_high_over_a_namesake_with_more_words()
+    {
+        var index = CatalogIndex.Build(
+            [
+                new RecordingEntry(1, "GBAAA0000001", "Paper Lights", null, "Nadia Okafor", null, null, 0, 0),
+                new RecordingEntry(2, "GBAAA0000002", "Paper Lights Forever", null, "Nadia Okafor", null, null, 0, 0),
+            ],
+            [],
+            []);
+        var best = index.Match(new ListedWork("PAPER LIGHTS!!", "nadia okafor")).Best!;
+        Assert.Equal((1L, MatchTier.High), (best.CatalogId, best.Tier));
+        Assert.Equal(MatchTier.Possible, index.Match(new ListedWork("Paper Light Forev", "Nadia Okafor")).Tier);
     }
 
     [Theory]

@@ -315,7 +315,7 @@ public sealed class CatalogIndex
                 var entry = set.Entries[position];
                 if (score.Distrusted)
                 {
-                    warnings.Add($"{IdentifierName(entry.Kind)} belongs to catalog entry {entry.Id}, whose title and artist differ — not trusted");
+                    warnings.Add($"{IdentifierName(entry.Kind)} belongs to {Described(entry)}, whose title and artist differ — not trusted");
                 }
 
                 var tier = score.IdentifierEqual ? MatchTier.Exact
@@ -350,7 +350,7 @@ public sealed class CatalogIndex
             var closest = set.Entries[scored[0].Position];
             var why = new List<string>();
             Score(work, closest, why);
-            return None($"nothing close enough: the nearest, {closest.Id}, scored {scored[0].Score.Score:0.00} ({string.Join("; ", why)})");
+            return None($"nothing close enough: the nearest, {Described(closest)}, scored {scored[0].Score.Score:0.00} ({string.Join("; ", why)})");
         }
 
         // Title and artist both equal beat a runner-up where one of them is only similar ("Paper Lights" by its
@@ -359,6 +359,10 @@ public sealed class CatalogIndex
             scored.Count < 2
             || scored[1].Score.Evidence <= scored[0].Score.Evidence - thresholds.Margin
             || (scored[0].Score.NamesEqual && !scored[1].Score.NamesEqual);
+
+        // Reasons are read by reviewers and respondents: name an entry by its words, not by a database id.
+        private static string Described(IndexedEntry entry) =>
+            entry.Artist.Length == 0 ? $"“{string.Join(' ', entry.Title.Words)}”" : $"“{string.Join(' ', entry.Title.Words)}” by {string.Join(' ', entry.Artist)}";
 
         private static string IdentifierName(CatalogKind kind) => kind switch
         {
