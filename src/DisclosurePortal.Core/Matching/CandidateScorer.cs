@@ -36,7 +36,7 @@ internal static class CandidateScorer
         {
             // Brackets lost ("Wild Live in Tokyo"): the version words may be inside the listed title itself.
             titleSimilarity = title;
-            var withVersions = title < 0.999 && (reading.VersionWords.Length + entry.Title.VersionWords.Length > 0) ? FullTitleSimilarity(reading, entry.Title) : 0;
+            var withVersions = title < 0.999 && VersionWordsMayHelp(reading, entry.Title, title) ? FullTitleSimilarity(reading, entry.Title) : 0;
             var versionsInTitle = withVersions > title + 0.05;
             titleSimilarity = Math.Max(title, withVersions);
             z += 7 * (titleSimilarity - 0.75);
@@ -175,6 +175,22 @@ internal static class CandidateScorer
         }
 
         return (title, artist, note, reading);
+    }
+
+    // Most candidates differ only by version words the other side lacks; the bound (each added word matches at
+    // most one word, and at most the shorter side's count) skips the costly comparison when it cannot beat the title.
+    private static bool VersionWordsMayHelp(TitleWords listed, TitleWords entry, double title)
+    {
+        var added = listed.VersionWords.Length + entry.VersionWords.Length;
+        if (added == 0)
+        {
+            return false;
+        }
+
+        var listedWords = listed.Words.Length + listed.VersionWords.Length;
+        var entryWords = entry.Words.Length + entry.VersionWords.Length;
+        var matched = (title * (listed.Words.Length + entry.Words.Length) / 2) + added;
+        return 2 * Math.Min(matched, Math.Min(listedWords, entryWords)) / (listedWords + entryWords) > title;
     }
 
     private static double FullTitleSimilarity(TitleWords listed, TitleWords entry) =>

@@ -281,7 +281,7 @@ public sealed class CatalogIndex
                 var viaRecording = Score(work, recording, through);
                 if (viaRecording.Score > scored.Score)
                 {
-                    reasons?.Add($"through its recording {recording.Id}");
+                    reasons?.Add($"through its recording {Described(recording)}");
                     reasons?.AddRange(through!);
                     return viaRecording with { IdentifierEqual = scored.IdentifierEqual };
                 }
