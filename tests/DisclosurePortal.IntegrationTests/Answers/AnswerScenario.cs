@@ -58,6 +58,7 @@ internal sealed class AnswerScenario(DatabaseFixture database, TwoCompanies comp
         var bytes = Encoding.UTF8.GetBytes(string.Join('\n', ["ISRC,Title,Artist", .. lines]) + "\n");
         var result = await AsAAsync(sp => sp.GetRequiredService<WorkListIntake>().ReceiveAsync(companies.ResponseA.Id, fileName, new MemoryStream(bytes)));
         Assert.False(result.Refused, result.Message);
+        Assert.Null(await AsAAsync(sp => sp.GetRequiredService<WorkListIntake>().ConfirmMappingAsync(result.UploadId)));
         await database.RunQueuedJobsAsync();
         return result.UploadId;
     }
