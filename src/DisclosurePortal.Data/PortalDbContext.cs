@@ -31,6 +31,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<WorkListEntry> WorkListEntries => Set<WorkListEntry>();
 
+    public DbSet<CompanyColumnMapping> CompanyColumnMappings => Set<CompanyColumnMapping>();
+
     public DbSet<MatchCandidate> MatchCandidates => Set<MatchCandidate>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -85,6 +87,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         FilterByCompany<CompanyContact>(builder);
         FilterByCompany<Invitation>(builder);
         FilterByCompany<ResponseReminder>(builder);
+        FilterByCompany<CompanyColumnMapping>(builder);
 
         // A respondent sees its own company's row and no other; the send log and the templates are for staff only.
         builder.Entity<Company>().HasQueryFilter(c => ScopeIsStaff || c.Id == ScopeCompanyId);

@@ -44,14 +44,19 @@ internal sealed class ValidationJobBench : IAsyncDisposable
             .BuildServiceProvider();
     }
 
-    public static async Task<ValidationJobBench> CreateAsync(byte[] file)
+    public static Task<ValidationJobBench> CreateAsync(byte[] file) => CreateAsync(path => File.WriteAllBytesAsync(path, file));
+
+    /// <summary>The bench for a file on disk, copied into its storage (never read into memory).</summary>
+    public static Task<ValidationJobBench> CreateAsync(string file) => CreateAsync(path => Task.Run(() => File.Copy(file, path)));
+
+    private static async Task<ValidationJobBench> CreateAsync(Func<string, Task> store)
     {
         var bench = new ValidationJobBench(new ScratchDirectory());
-        await bench.PrepareAsync(file);
+        await bench.PrepareAsync(store);
         return bench;
     }
 
-    private async Task PrepareAsync(byte[] file)
+    private async Task PrepareAsync(Func<string, Task> store)
     {
         await using var db = Context();
         await db.Database.MigrateAsync();
@@ -67,7 +72,7 @@ internal sealed class ValidationJobBench : IAsyncDisposable
 
         var path = WorkListFiles.PathOf(new StorageOptions { DataDirectory = scratch.Path }, companyId, StoredName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, file);
+        await store(path);
     }
 
     /// <summary>Records an upload of the file with its validation job and runs the job; returns the rows stored.</summary>

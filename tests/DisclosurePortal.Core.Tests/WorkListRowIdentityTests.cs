@@ -36,4 +36,20 @@ public class WorkListRowIdentityTests
         Assert.NotEqual(fingerprint, WorkListRowIdentity.Fingerprint("GBAYE7600012", "Paper Lights", "Nadia Okafor feat. Ben"));
         Assert.NotEqual(WorkListRowIdentity.Fingerprint("a", "bc", null), WorkListRowIdentity.Fingerprint("ab", "c", null));
     }
+
+    [Fact]
+    public void Further_fields_change_the_fingerprint_only_when_given_and_iswc_or_upc_key_a_row_without_isrc()
+    {
+        var plain = WorkListRowIdentity.Fingerprint("GBAYE7600012", "Paper Lights", "Nadia Okafor");
+        Assert.Equal(plain, WorkListRowIdentity.Fingerprint("GBAYE7600012", "Paper Lights", "Nadia Okafor", null, "", null));
+        Assert.NotEqual(plain, WorkListRowIdentity.Fingerprint("GBAYE7600012", "Paper Lights", "Nadia Okafor", "Night Songs"));
+        Assert.NotEqual(
+            WorkListRowIdentity.Fingerprint("GBAYE7600012", "Paper Lights", "Nadia Okafor", null, null, null, "200"),
+            WorkListRowIdentity.Fingerprint("GBAYE7600012", "Paper Lights", "Nadia Okafor", null, null, null, "201"));
+
+        var byIswc = WorkListRowIdentity.Key(null, "Paper Lights", "Nadia Okafor", iswc: "T-034.524.680-1");
+        Assert.Equal(byIswc, WorkListRowIdentity.Key(null, "Other title", null, iswc: "T0345246801"));
+        Assert.NotEqual(byIswc, WorkListRowIdentity.Key(null, "Paper Lights", "Nadia Okafor"));
+        Assert.NotNull(WorkListRowIdentity.Key(null, null, null, upc: "5012345678900"));
+    }
 }

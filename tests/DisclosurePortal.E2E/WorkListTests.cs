@@ -110,7 +110,7 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
     });
 
-    public static TheoryData<string> BadFiles => ["empty", "png", "zip", "csv-without-columns"];
+    public static TheoryData<string> BadFiles => ["empty", "png", "zip", "program"];
 
     [Theory]
     [MemberData(nameof(BadFiles))]
@@ -133,18 +133,24 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
             await Expect(refused).ToContainTextAsync("Nothing else has changed.");
             await Expect(page.ByTestId("upload-result")).ToHaveCountAsync(0);
 
-            // The refused file is on record, with nothing accepted from it; the totals stand.
-            await Expect(page.UploadHistoryRows()).ToHaveCountAsync(before.Uploads + 1);
-            var row = page.UploadHistoryRow(fileName);
-            await Expect(row).ToContainTextAsync("not accepted");
-            await Expect(row.ByTestId("upload-stage")).ToHaveAttributeAsync("data-stage", "refused");
-            await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync("0");
+            // The refused file is on record, with nothing accepted from it; the totals stand. A program is refused on its
+            // first bytes and not kept at all.
+            var recorded = kind == "program" ? 0 : 1;
+            await Expect(page.UploadHistoryRows()).ToHaveCountAsync(before.Uploads + recorded);
+            if (recorded == 1)
+            {
+                var row = page.UploadHistoryRow(fileName);
+                await Expect(row).ToContainTextAsync("not accepted");
+                await Expect(row.ByTestId("upload-stage")).ToHaveAttributeAsync("data-stage", "refused");
+                await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync("0");
+            }
+
             var after = await page.UploadTotalsAsync();
             Assert.Equal(before.Accepted, after.Accepted);
 
             // And after a fresh load too: it is what the database says, not only the component's state.
             await page.OpenWorkListsAsync();
-            await Expect(page.UploadHistoryRows()).ToHaveCountAsync(before.Uploads + 1);
+            await Expect(page.UploadHistoryRows()).ToHaveCountAsync(before.Uploads + recorded);
             Assert.Equal(before.Accepted, (await page.UploadTotalsAsync()).Accepted);
         });
 
@@ -173,14 +179,64 @@ public sealed class WorkListTests(PortalFixture portal) : BrowserTest(portal)
         await Expect(tessellate.GetByText("northwind", new() { Exact = false })).ToHaveCountAsync(0);
     });
 
+    [Fact]
+    public Task Columns_the_portal_does_not_recognise_are_mapped_by_hand_and_the_accepted_rows_previewed() =>
+        RunAsync(nameof(Columns_the_portal_does_not_recognise_are_mapped_by_hand_and_the_accepted_rows_previewed), async sessions =>
+        {
+            var fileName = $"northwind-werke-{Guid.NewGuid():N}.csv"[..30] + ".csv";
+            var page = await sessions.NewPageAsync("respondent");
+            await page.SignInAsync(DemoAccounts.NorthwindRespondent);
+            await page.OpenWorkListsAsync();
+            await page.UploadWorkListAsync(fileName, Encoding.UTF8.GetBytes("Werk;Interpret;Kennung\nLichter der Nacht;Nadia;T-034.524.680-1\nStille;Ben;\n"), confirmColumns: false);
+
+            var mapping = page.ByTestId("column-mapping");
+            await Expect(page.ByTestId("column-mapping-format")).ToContainTextAsync("CSV (semicolon-separated, UTF-8)");
+            await Expect(page.ByTestId("mapping-problem")).ToContainTextAsync("The file needs an ISRC column, or a title column and an artist column");
+            await Expect(page.ByTestId("mapping-confirm")).ToBeDisabledAsync();
+            await Expect(page.UploadHistoryRow(fileName).ByTestId("upload-stage")).ToHaveAttributeAsync("data-stage", "columns");
+            await Portal.SaveScreenshotAsync(page, "respondent-worklist-columns");
+
+            await ChooseAsync(page, 0, "Title");
+            await ChooseAsync(page, 1, "Artist");
+            await ChooseAsync(page, 2, "ISWC");
+            await Expect(page.ByTestId("mapping-problem")).ToHaveCountAsync(0);
+            await page.ByTestId("mapping-confirm").ClickAsync();
+            await Expect(mapping).ToHaveCountAsync(0);
+
+            var row = page.UploadHistoryRow(fileName);
+            await row.WaitForStageAsync("done");
+            await Expect(row.Cell(UploadColumn.Accepted)).ToHaveTextAsync("2");
+            await row.ByTestId("show-accepted").ClickAsync();
+            var preview = page.ByTestId("accepted-rows");
+            // Its only identifier column is ISWC: a list of compositions.
+            await Expect(preview.ByTestId("accepted-kind-lyrics")).ToContainTextAsync("composition (lyrics) · 2");
+            await Expect(preview.ByTestId("accepted-kind-audio")).ToHaveCountAsync(0);
+            await Expect(preview.Locator("tbody tr")).ToHaveCountAsync(2);
+            await Expect(preview.Locator("tbody tr").First).ToContainTextAsync("Lichter der Nacht");
+            await Expect(preview.Locator("tbody tr").First).ToContainTextAsync("T0345246801");
+            await Portal.SaveScreenshotAsync(page, "respondent-worklist-preview");
+
+            // The same header next time: the columns as confirmed are offered again.
+            await page.UploadWorkListAsync("again-" + fileName, Encoding.UTF8.GetBytes("Werk;Interpret;Kennung\nNoch eins;Nadia;\n"), confirmColumns: false);
+            await Expect(page.ByTestId("column-mapping-format")).ToContainTextAsync("confirmed these columns for a file with the same header before");
+            await Expect(page.ByTestId("mapping-problem")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        });
+
+    private static async Task ChooseAsync(IPage page, int column, string field)
+    {
+        await page.ByTestId($"mapping-select-{column}").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(field, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
     private static (string FileName, byte[] Content, string MimeType, string Reason) BadFile(string kind) => kind switch
     {
         "empty" => ("empty-list.csv", [], "text/csv", "The file is empty."),
         "png" => ("cover-art.png", TinyPng, "image/png", "This is not a text file."),
         "zip" => ("works.xlsx", [.. "PK\u0003\u0004"u8, .. Encoding.ASCII.GetBytes("[Content_Types].xml title,artist,isrc")],
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "This looks like an Excel or zip file, not a CSV."),
-        "csv-without-columns" => ("albums.csv", Encoding.UTF8.GetBytes("Album,Year,Label\r\nBlue Stone,2001,Aurora\r\n"), "text/csv",
-            "The file needs an ISRC column, or a title column and an artist column"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "This looks like an Excel workbook (.xlsx) or zip file, but it is damaged"),
+        "program" => ("works.csv", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0], "text/csv", "This file is a Windows program (.exe or .dll), not a work list"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

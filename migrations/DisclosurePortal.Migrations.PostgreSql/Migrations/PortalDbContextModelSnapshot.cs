@@ -442,6 +442,39 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeaderKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character(32)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "HeaderKey")
+                        .IsUnique();
+
+                    b.ToTable("CompanyColumnMappings");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
                 {
                     b.Property<int>("Id")
@@ -1266,21 +1299,58 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccessMethod")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Album")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Artist")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("AssetKind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Copies")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dataset")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("DurationSeconds")
                         .HasColumnType("integer");
 
                     b.Property<string>("Isrc")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Iswc")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Model")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Retained")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
@@ -1298,12 +1368,19 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Upc")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("UploadId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Warning")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1325,6 +1402,10 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ColumnMapping")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("CompanyId")
                         .HasColumnType("integer");
 
@@ -1332,6 +1413,15 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HeaderKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character(32)")
+                        .IsFixedLength();
 
                     b.Property<long?>("MatchRunId")
                         .HasColumnType("bigint");
@@ -1548,6 +1638,15 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CatalogVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyColumnMapping", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>

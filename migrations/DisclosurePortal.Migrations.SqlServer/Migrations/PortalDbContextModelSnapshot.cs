@@ -444,6 +444,39 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HeaderKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nchar(32)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId", "HeaderKey")
+                        .IsUnique();
+
+                    b.ToTable("CompanyColumnMappings");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>
                 {
                     b.Property<int>("Id")
@@ -1270,21 +1303,58 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AccessMethod")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Album")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Artist")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int>("AssetKind")
+                        .HasColumnType("int");
+
                     b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Copies")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dataset")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("DurationSeconds")
                         .HasColumnType("int");
 
                     b.Property<string>("Isrc")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Iswc")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("LineNumber")
                         .HasColumnType("int");
 
+                    b.Property<string>("Model")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Retained")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
@@ -1302,12 +1372,19 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("Upc")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("UploadId")
                         .HasColumnType("int");
 
                     b.Property<string>("Warning")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1329,6 +1406,10 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ColumnMapping")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<int>("CompanyId")
                         .HasColumnType("int");
 
@@ -1336,6 +1417,15 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HeaderKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("nchar(32)")
+                        .IsFixedLength();
 
                     b.Property<long?>("MatchRunId")
                         .HasColumnType("bigint");
@@ -1553,6 +1643,15 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CatalogVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyColumnMapping", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DisclosurePortal.Data.Entities.CompanyContact", b =>

@@ -28,6 +28,7 @@ public static class WorkListFile
                 $"The list needs a title or an identifier column (ISRC, ISWC, UPC/EAN). Columns found: {string.Join(", ", table.Headers.Select(h => $"'{h}'"))}.");
         }
 
+        var listKind = WorkListAssets.Inferred(mapping.ContainsKey(WorkListField.Isrc), mapping.ContainsKey(WorkListField.Iswc), mapping.ContainsKey(WorkListField.Upc));
         foreach (var row in table.Rows())
         {
             string? Get(WorkListField field) =>
@@ -37,18 +38,8 @@ public static class WorkListFile
                 Get(WorkListField.Title), Get(WorkListField.Artist), Get(WorkListField.Album),
                 Get(WorkListField.Isrc), Get(WorkListField.Iswc), Get(WorkListField.Upc),
                 WorkListValues.DurationSeconds(Get(WorkListField.Duration)), WorkListValues.Year(Get(WorkListField.Year)),
-                Asset(Get(WorkListField.AssetKind)));
+                WorkListAssets.Of(Get(WorkListField.AssetKind)) ?? listKind);
             yield return new ListedRow(Get(WorkListField.RowId) ?? row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), work);
         }
     }
-
-    /// <summary>The asset kind from words companies use; anything unrecognised is audio, the common case.</summary>
-    public static AssetKind Asset(string? text) => TextNormaliser.Key(text) switch
-    {
-        "lyrics" or "lyric" or "composition" or "work" or "song text" or "text" => AssetKind.Lyrics,
-        "video" or "music video" or "audiovisual" or "av" => AssetKind.Video,
-        "artwork" or "cover" or "cover art" or "image" or "images" => AssetKind.Artwork,
-        "metadata" or "meta data" => AssetKind.Metadata,
-        _ => AssetKind.Audio,
-    };
 }

@@ -22,6 +22,11 @@ internal abstract class TableFile : IDisposable
     public static TableFile Open(Stream stream, TableFileSubject subject)
     {
         var head = Head(stream);
+        if (ProgramSignature.Of(head) is { } program)
+        {
+            throw subject.Refuse($"This file is {program}, not a table, whatever its name says. Import the {subject.Noun} as CSV or as an Excel workbook (.xlsx).");
+        }
+
         TableFile table = head switch
         {
             [] => throw subject.Refuse(Empty),
@@ -46,12 +51,15 @@ internal abstract class TableFile : IDisposable
         }
     }
 
-    /// <summary>The data rows after the header; rows with no content at all are skipped, like blank lines.</summary>
-    public IEnumerable<TableFileRow> Rows()
+    /// <summary>
+    /// The data rows after the header; rows with no content at all are skipped, like blank lines. With
+    /// <paramref name="keepRowsOfEmptyCells"/>, a delimited line of empty cells (",,") is a row, for readers that account for every row.
+    /// </summary>
+    public IEnumerable<TableFileRow> Rows(bool keepRowsOfEmptyCells = false)
     {
         while (ReadRow() is { } row)
         {
-            if (!row.IsBlank)
+            if (!row.IsBlank || (keepRowsOfEmptyCells && row.Cells.Count > 1 && this is DelimitedTableFile))
             {
                 yield return row;
             }

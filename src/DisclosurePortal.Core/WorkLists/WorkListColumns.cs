@@ -17,6 +17,14 @@ public enum WorkListField
 
     /// <summary>The company's own number for the row, echoed back in results.</summary>
     RowId,
+
+    // How the work was used, as far as the list says.
+    Dataset,
+    AccessMethod,
+    Copies,
+    Retained,
+    Purpose,
+    Model,
 }
 
 public static class WorkListColumns
@@ -85,7 +93,77 @@ public static class WorkListColumns
         ["rownumber"] = WorkListField.RowId,
         ["id"] = WorkListField.RowId,
         ["ref"] = WorkListField.RowId,
+        ["dataset"] = WorkListField.Dataset,
+        ["datasetname"] = WorkListField.Dataset,
+        ["datasource"] = WorkListField.Dataset,
+        ["source"] = WorkListField.Dataset,
+        ["corpus"] = WorkListField.Dataset,
+        ["collection"] = WorkListField.Dataset,
+        ["accessmethod"] = WorkListField.AccessMethod,
+        ["access"] = WorkListField.AccessMethod,
+        ["howaccessed"] = WorkListField.AccessMethod,
+        ["acquisition"] = WorkListField.AccessMethod,
+        ["collectionmethod"] = WorkListField.AccessMethod,
+        ["copies"] = WorkListField.Copies,
+        ["numberofcopies"] = WorkListField.Copies,
+        ["copycount"] = WorkListField.Copies,
+        ["retained"] = WorkListField.Retained,
+        ["stillretained"] = WorkListField.Retained,
+        ["retention"] = WorkListField.Retained,
+        ["retaineduntil"] = WorkListField.Retained,
+        ["keptuntil"] = WorkListField.Retained,
+        ["purpose"] = WorkListField.Purpose,
+        ["usage"] = WorkListField.Purpose,
+        ["use"] = WorkListField.Purpose,
+        ["usedfor"] = WorkListField.Purpose,
+        ["trainingpurpose"] = WorkListField.Purpose,
+        ["model"] = WorkListField.Model,
+        ["models"] = WorkListField.Model,
+        ["modelname"] = WorkListField.Model,
+        ["aisystem"] = WorkListField.Model,
+        ["aimodel"] = WorkListField.Model,
     };
+
+    /// <summary>The fields a column can be mapped to, in the order the mapping step lists them.</summary>
+    public static IReadOnlyList<WorkListField> Fields { get; } = Enum.GetValues<WorkListField>();
+
+    /// <summary>The field's name for people, as the mapping step and the preview show it.</summary>
+    public static string Label(WorkListField field) => field switch
+    {
+        WorkListField.Isrc => "ISRC",
+        WorkListField.Iswc => "ISWC",
+        WorkListField.Upc => "UPC / EAN",
+        WorkListField.Album => "Album / release title",
+        WorkListField.Year => "Year / release date",
+        WorkListField.AssetKind => "Asset kind",
+        WorkListField.RowId => "Your row id",
+        WorkListField.AccessMethod => "Access method",
+        WorkListField.Copies => "Number of copies",
+        WorkListField.Retained => "Still retained / until",
+        _ => field.ToString(),
+    };
+
+    /// <summary>
+    /// Why a mapping cannot be used, or null: a row must be findable by an identifier or by its title, and a field
+    /// can only come from one column.
+    /// </summary>
+    public static string? Problem(IReadOnlyDictionary<WorkListField, int> mapping, IReadOnlyList<string> headers)
+    {
+        if (!mapping.ContainsKey(WorkListField.Isrc) && !mapping.ContainsKey(WorkListField.Iswc) && !mapping.ContainsKey(WorkListField.Upc)
+            && !(mapping.ContainsKey(WorkListField.Title) && mapping.ContainsKey(WorkListField.Artist))
+            && !(mapping.ContainsKey(WorkListField.Title) && mapping.ContainsKey(WorkListField.Album)))
+        {
+            return "The file needs an ISRC column, or a title column and an artist column (or an ISWC, UPC/EAN or album column) " +
+                $"(for example 'ISRC', 'Title', 'Artist'). Columns found: {string.Join(", ", headers.Select(h => $"'{h}'"))}.";
+        }
+
+        return mapping.Values.Any(i => i < 0 || i >= headers.Count) ? "A chosen column is not in the file." : null;
+    }
+
+    /// <summary>Which header a mapping was made for: the same columns in the same order give the same key, whatever their case or punctuation.</summary>
+    public static string HeaderKey(IReadOnlyList<string> headers) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', headers.Select(HeaderText.Compact)))))[..32];
 
     /// <summary>Maps each recognised field to its column index; the first matching column wins.</summary>
     public static IReadOnlyDictionary<WorkListField, int> Suggest(IReadOnlyList<string> headers)

@@ -76,6 +76,8 @@ internal sealed class DisclosureResponseConfiguration : IEntityTypeConfiguration
 
 internal sealed class WorkListUploadConfiguration : IEntityTypeConfiguration<WorkListUpload>
 {
+    public const int ColumnMappingLength = 2000;
+
     public void Configure(EntityTypeBuilder<WorkListUpload> builder)
     {
         builder.Property(u => u.FileName).HasMaxLength(260).IsRequired();
@@ -83,6 +85,9 @@ internal sealed class WorkListUploadConfiguration : IEntityTypeConfiguration<Wor
         builder.Property(u => u.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(u => u.UploadedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(u => u.RefusalReason).HasMaxLength(2000);
+        builder.Property(u => u.Format).HasMaxLength(200);
+        builder.Property(u => u.HeaderKey).HasMaxLength(WorkListRowIdentity.HashLength).IsFixedLength();
+        builder.Property(u => u.ColumnMapping).HasMaxLength(ColumnMappingLength);
         builder.HasOne(u => u.Response).WithMany().HasForeignKey(u => u.ResponseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.CompanyId, u.UploadedAt });
         builder.HasIndex(u => u.MatchRunId);
@@ -96,6 +101,14 @@ internal sealed class WorkListEntryConfiguration : IEntityTypeConfiguration<Work
         builder.Property(e => e.Title).HasMaxLength(1000);
         builder.Property(e => e.Artist).HasMaxLength(1000);
         builder.Property(e => e.Isrc).HasMaxLength(100);
+        builder.Property(e => e.Album).HasMaxLength(1000);
+        builder.Property(e => e.Iswc).HasMaxLength(100);
+        builder.Property(e => e.Upc).HasMaxLength(100);
+        builder.Property(e => e.Dataset).HasMaxLength(500);
+        builder.Property(e => e.AccessMethod).HasMaxLength(500);
+        builder.Property(e => e.Retained).HasMaxLength(500);
+        builder.Property(e => e.Purpose).HasMaxLength(500);
+        builder.Property(e => e.Model).HasMaxLength(500);
         builder.Property(e => e.RejectionReason).HasMaxLength(500);
         builder.Property(e => e.Warning).HasMaxLength(500);
         builder.HasOne<WorkListUpload>().WithMany().HasForeignKey(e => e.UploadId).OnDelete(DeleteBehavior.Cascade);
@@ -106,6 +119,17 @@ internal sealed class WorkListEntryConfiguration : IEntityTypeConfiguration<Work
         builder.HasIndex(e => e.CompanyId);
         // Comparing versions looks a key up among a few uploads, and its fingerprint with it, without reading the row.
         builder.HasIndex(e => new { e.RowKey, e.UploadId, e.RowFingerprint });
+    }
+}
+
+internal sealed class CompanyColumnMappingConfiguration : IEntityTypeConfiguration<CompanyColumnMapping>
+{
+    public void Configure(EntityTypeBuilder<CompanyColumnMapping> builder)
+    {
+        builder.Property(m => m.HeaderKey).HasMaxLength(WorkListRowIdentity.HashLength).IsFixedLength().IsRequired();
+        builder.Property(m => m.Mapping).HasMaxLength(WorkListUploadConfiguration.ColumnMappingLength).IsRequired();
+        builder.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.CompanyId, m.HeaderKey }).IsUnique();
     }
 }
 

@@ -1,3 +1,5 @@
+using DisclosurePortal.Core.Matching;
+
 namespace DisclosurePortal.Data.Entities;
 
 /// <summary>One data row of an upload: accepted (no rejection) or rejected with its reason.</summary>
@@ -15,7 +17,35 @@ public class WorkListEntry : ICompanyOwned
 
     public string? Artist { get; set; }
 
+    /// <summary>The ISRC in its canonical form when valid, else as written (cut to the column's length).</summary>
     public string? Isrc { get; set; }
+
+    public string? Album { get; set; }
+
+    /// <summary>Like <see cref="Isrc"/>: canonical when valid, else as written.</summary>
+    public string? Iswc { get; set; }
+
+    /// <summary>UPC or EAN, like <see cref="Isrc"/>: canonical when valid, else as written.</summary>
+    public string? Upc { get; set; }
+
+    public int? DurationSeconds { get; set; }
+
+    public int? Year { get; set; }
+
+    /// <summary>As listed, or inferred from the identifiers (ISWC alone → lyrics/composition, UPC alone → artwork/release).</summary>
+    public AssetKind AssetKind { get; set; }
+
+    public string? Dataset { get; set; }
+
+    public string? AccessMethod { get; set; }
+
+    public int? Copies { get; set; }
+
+    public string? Retained { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public string? Model { get; set; }
 
     public string? RejectionReason { get; set; }
 

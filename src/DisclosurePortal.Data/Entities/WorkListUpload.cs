@@ -13,6 +13,9 @@ public enum UploadStatus
 
     /// <summary>Its rows are read; matching them has not finished yet.</summary>
     Validated = 3,
+
+    /// <summary>Stored and recorded; waits for the respondent to confirm which column holds which field.</summary>
+    AwaitingMapping = 4,
 }
 
 /// <summary>A file of works a company uploaded, stored as received with its SHA-256.</summary>
@@ -41,6 +44,15 @@ public class WorkListUpload : ICompanyOwned
     public DateTimeOffset UploadedAt { get; set; }
 
     public UploadStatus Status { get; set; }
+
+    /// <summary>What the file was read as ("CSV (comma-separated, UTF-8)", "Excel workbook (sheet 'Works')"), with ", gzip" for a .gz.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The header's key (Core's WorkListColumns.HeaderKey), under which the company's confirmed mapping is remembered.</summary>
+    public string? HeaderKey { get; set; }
+
+    /// <summary>The confirmed field → column mapping as JSON; null until confirmed.</summary>
+    public string? ColumnMapping { get; set; }
 
     /// <summary>Why the whole file was refused, in words for the user.</summary>
     public string? RefusalReason { get; set; }

@@ -7,6 +7,7 @@ public static class ByteSize
     {
         < 1024 => $"{bytes} bytes",
         < 1024 * 1024 => $"{bytes / 1024.0:N1} KB",
-        _ => $"{bytes / 1024.0 / 1024.0:N1} MB",
+        < 1024L * 1024 * 1024 => $"{bytes / 1024.0 / 1024.0:N1} MB",
+        _ => $"{bytes / 1024.0 / 1024.0 / 1024.0:N1} GB",
     };
 }

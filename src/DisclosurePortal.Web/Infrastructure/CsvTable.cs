@@ -11,7 +11,11 @@ namespace DisclosurePortal.Web.Infrastructure;
 /// </summary>
 public static class CsvTable
 {
-    public static async Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default) =>
+        WriteAsync(target, headers, rows.ToAsyncEnumerable(), cancellationToken);
+
+    /// <summary>Writes rows as they come (from a database query, say), never holding the table.</summary>
+    public static async Task WriteAsync(Stream target, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
@@ -24,9 +28,8 @@ public static class CsvTable
         }
 
         await csv.NextRecordAsync();
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             foreach (var cell in row)
             {
                 csv.WriteField(cell);
@@ -38,5 +41,8 @@ public static class CsvTable
 
     /// <summary>A download of the table: "attachment", CSV, the given name.</summary>
     public static IResult Download(string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Results.Stream(stream => WriteAsync(stream, headers, rows), "text/csv; charset=utf-8", fileName);
+
+    public static IResult Download(string fileName, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows) =>
         Results.Stream(stream => WriteAsync(stream, headers, rows), "text/csv; charset=utf-8", fileName);
 }

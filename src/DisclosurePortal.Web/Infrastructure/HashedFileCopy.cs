@@ -5,6 +5,9 @@ namespace DisclosurePortal.Web.Infrastructure;
 /// <summary>A file received in full: where it is, how big, and its SHA-256 (lower-case hex).</summary>
 public sealed record ReceivedFile(string Path, long SizeBytes, string Sha256, byte[] Head);
 
+/// <summary>The first bytes showed a file that is not wanted (a program); the partial file is already deleted.</summary>
+public sealed class FileRefusedException(string message) : Exception(message);
+
 /// <summary>The stream was longer than allowed; the partial file is already deleted.</summary>
 public sealed class FileTooLargeException(long maxBytes) : Exception($"The file is larger than {maxBytes / 1024 / 1024} MB.");
 
@@ -17,7 +20,8 @@ public static class HashedFileCopy
     private const int BufferSize = 81920;
     private const int HeadLength = 64;
 
-    public static async Task<ReceivedFile> ReceiveAsync(Stream content, string path, long maxBytes, CancellationToken cancellationToken)
+    /// <param name="screenHead">Given the first bytes once they are in, the reason to refuse the file, or null: a refused file stops there, not after it arrived in full.</param>
+    public static async Task<ReceivedFile> ReceiveAsync(Stream content, string path, long maxBytes, CancellationToken cancellationToken, Func<byte[], string?>? screenHead = null)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -40,6 +44,10 @@ public static class HashedFileCopy
                     if (head.Count < HeadLength)
                     {
                         head.AddRange(buffer.Take(Math.Min(read, HeadLength - head.Count)));
+                        if (screenHead?.Invoke([.. head]) is { } refusal)
+                        {
+                            throw new FileRefusedException(refusal);
+                        }
                     }
 
                     hash.AppendData(buffer, 0, read);

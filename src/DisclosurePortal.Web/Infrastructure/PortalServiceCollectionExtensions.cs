@@ -155,6 +155,7 @@ public static class PortalServiceCollectionExtensions
         // The matching engine reconciliation runs; swap the engine here (see IWorkListMatcher).
         services.AddSingleton<CatalogMatchIndex>();
         services.AddScoped<IWorkListMatcher, CatalogIndexMatcher>();
+        services.AddOptions<WorkListUploadOptions>().Bind(configuration.GetSection(WorkListUploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ResponseLookup>();
         services.AddScoped<QuestionnaireDrafts>();

@@ -55,11 +55,21 @@ internal static partial class PortalPages
             testId,
             new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
 
-    /// <summary>Chooses a file in the hidden input, as a person choosing it in the file dialog.</summary>
-    public static async Task UploadWorkListAsync(this IPage page, string fileName, byte[] content, string mimeType = "text/csv")
+    /// <summary>
+    /// Chooses a file in the hidden input, as a person choosing it in the file dialog, and (unless told not to)
+    /// confirms the columns the portal suggests once it shows them; a refused file shows no columns.
+    /// </summary>
+    public static async Task UploadWorkListAsync(this IPage page, string fileName, byte[] content, string mimeType = "text/csv", bool confirmColumns = true)
     {
         await page.WaitForUploadInputAsync();
         await page.ByTestId("worklist-input").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = mimeType, Buffer = content });
+        var mapping = page.ByTestId("column-mapping");
+        await Expect(mapping.Or(page.ByTestId("upload-refused"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (confirmColumns && await mapping.CountAsync() > 0)
+        {
+            await page.ByTestId("mapping-confirm").ClickAsync();
+            await Expect(mapping).ToHaveCountAsync(0);
+        }
     }
 
     public static ILocator UploadHistoryRows(this IPage page) => page.ByTestId("upload-history").Locator("tbody tr");

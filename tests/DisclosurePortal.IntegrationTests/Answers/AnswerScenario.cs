@@ -53,11 +53,15 @@ internal sealed class AnswerScenario(DatabaseFixture database, TwoCompanies comp
     public Task<DraftSaveResult> SaveDraftAsync(QuestionnaireAnswers answers) =>
         AsAAsync(sp => sp.GetRequiredService<QuestionnaireDrafts>().SaveAsync(companies.ResponseA.Id, answers));
 
-    public async Task<int> UploadAsync(string fileName, params string[] lines)
+    public Task<int> UploadAsync(string fileName, params string[] lines) => UploadWithHeaderAsync(fileName, "ISRC,Title,Artist", lines);
+
+    /// <summary>Uploads a list with the given header, confirms the suggested columns and runs its jobs.</summary>
+    public async Task<int> UploadWithHeaderAsync(string fileName, string header, params string[] lines)
     {
-        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', ["ISRC,Title,Artist", .. lines]) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', [header, .. lines]) + "\n");
         var result = await AsAAsync(sp => sp.GetRequiredService<WorkListIntake>().ReceiveAsync(companies.ResponseA.Id, fileName, new MemoryStream(bytes)));
         Assert.False(result.Refused, result.Message);
+        Assert.Null(await AsAAsync(sp => sp.GetRequiredService<WorkListIntake>().ConfirmMappingAsync(result.UploadId)));
         await database.RunQueuedJobsAsync();
         return result.UploadId;
     }

@@ -95,6 +95,25 @@ public abstract class AnswerSubmissionTests(DatabaseFixture database)
     }
 
     [SkippableFact]
+    public async Task A_work_listed_again_with_another_album_duration_or_use_is_changed_and_shows_how()
+    {
+        var scenario = await AnswerScenario.CreateAsync(database);
+        var (same, moved) = (TestData.NewIsrc(), TestData.NewIsrc());
+        const string header = "ISRC,Title,Artist,Album,Duration,Purpose";
+        var first = await scenario.UploadWithHeaderAsync("works.csv", header, $"{same},Same,Artist,Album A,3:20,pre-training", $"{moved},Moved,Artist,Album A,3:20,pre-training");
+        await scenario.SaveDraftAsync(AnswerScenario.CompleteAnswers());
+        Assert.Empty((await scenario.SubmitAsync([first])).Problems);
+
+        var second = await scenario.UploadWithHeaderAsync("works-2.csv", header, $"{same},Same,Artist,Album A,3:20,pre-training", $"{moved},Moved,Artist,Album B,3:21,fine-tuning");
+        Assert.Empty((await scenario.SubmitAsync([second])).Problems);
+
+        var comparison = await scenario.AsAAsync(sp => sp.GetRequiredService<ResponseVersionsService>().CompareAsync(scenario.Companies.ResponseA.Id, 1, 2));
+        Assert.Equal(new RowChangeCounts(0, 0, 1), comparison!.Rows);
+        var changed = Assert.Single((await scenario.AsAAsync(sp => sp.GetRequiredService<ResponseVersionsService>().RowChangesAsync(scenario.Companies.ResponseA.Id, 1, 2, RowChange.Changed, 0, 25))).Items);
+        Assert.Equal(("Album A · pre-training · 3:20", "Album B · fine-tuning · 3:21"), (changed.Before!.Details, changed.After!.Details));
+    }
+
+    [SkippableFact]
     public async Task The_receipt_states_the_version_its_files_hashes_and_row_counts_and_is_mailed_with_it_attached()
     {
         var scenario = await AnswerScenario.CreateAsync(database);

@@ -283,8 +283,10 @@ public abstract class UploadPipelineTests(DatabaseFixture database)
 
     private static async Task<int> ReceiveAsync(AsyncServiceScope scope, int responseId, UploadSample sample)
     {
-        var result = await scope.ServiceProvider.GetRequiredService<WorkListIntake>().ReceiveAsync(responseId, "works.csv", new MemoryStream(sample.Content));
+        var intake = scope.ServiceProvider.GetRequiredService<WorkListIntake>();
+        var result = await intake.ReceiveAsync(responseId, "works.csv", new MemoryStream(sample.Content));
         Assert.False(result.Refused, result.Message);
+        Assert.Null(await intake.ConfirmMappingAsync(result.UploadId));
         return result.UploadId;
     }
 

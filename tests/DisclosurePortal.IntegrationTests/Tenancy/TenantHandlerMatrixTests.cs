@@ -26,7 +26,11 @@ public sealed class TenantHandlerMatrixTests(SqliteDatabaseFixture database) : I
     {
         ["RespondentWorkspace.GetUploadsAsync"] = (s, a) => s.GetRequiredService<RespondentWorkspace>().GetUploadsAsync(a.ResponseId),
         ["RespondentWorkspace.GetRejectedRowsAsync"] = (s, a) => s.GetRequiredService<RespondentWorkspace>().GetRejectedRowsAsync(a.UploadId),
-        ["RespondentWorkspace.GetAllRejectedRowsAsync"] = (s, a) => s.GetRequiredService<RespondentWorkspace>().GetAllRejectedRowsAsync(a.UploadId),
+        ["RespondentWorkspace.GetRowReportAsync"] = (s, a) => s.GetRequiredService<RespondentWorkspace>().GetRowReportAsync(a.UploadId),
+        ["RespondentWorkspace.GetAcceptedRowsAsync"] = (s, a) => s.GetRequiredService<RespondentWorkspace>().GetAcceptedRowsAsync(a.UploadId, 0, 25),
+        ["RespondentWorkspace.CountAcceptedByKindAsync"] = (s, a) => s.GetRequiredService<RespondentWorkspace>().CountAcceptedByKindAsync(a.UploadId),
+        ["WorkListIntake.GetMappingAsync"] = (s, a) => s.GetRequiredService<WorkListIntake>().GetMappingAsync(a.UploadId),
+        ["WorkListIntake.ConfirmMappingAsync"] = (s, a) => s.GetRequiredService<WorkListIntake>().ConfirmMappingAsync(a.UploadId),
         ["WorkListIntake.ReceiveAsync"] = (s, a) => s.GetRequiredService<WorkListIntake>().ReceiveAsync(a.ResponseId, "list.csv", new MemoryStream(Encoding.UTF8.GetBytes("Title,Artist\nA,B\n"))),
         ["ColleagueInvitations.RevokeAsync"] = (s, a) => s.GetRequiredService<ColleagueInvitations>().RevokeAsync(a.InvitationId),
     };

@@ -1,3 +1,4 @@
+using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
@@ -8,9 +9,19 @@ namespace DisclosurePortal.Web.Features.Responses;
 public sealed record ResponseSummary(int ResponseId, string CompanyName, string RequestTitle, string LetterText, DateOnly ReservationDate, DateTimeOffset DueAt, ResponseStatus Status);
 
 public sealed record UploadSummary(int Id, string FileName, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, UploadStatus Status, string? RefusalReason,
-    int RowsAccepted, int RowsRejected, int RowsMatched, UploadProgress Progress);
+    int RowsAccepted, int RowsRejected, int RowsMatched, UploadProgress Progress, string? Format = null);
+
+/// <summary>One accepted row as the preview shows it: every field the portal kept of it.</summary>
+public sealed record AcceptedRow(int LineNumber, string? Title, string? Artist, string? Album, string? Isrc, string? Iswc, string? Upc, int? DurationSeconds, int? Year,
+    AssetKind AssetKind, string? Dataset, string? Purpose, string? Model, string? Warning);
+
+/// <summary>A page of an upload's accepted rows, with the count of all of them.</summary>
+public sealed record AcceptedRowPage(IReadOnlyList<AcceptedRow> Rows, int Total);
 
 public sealed record RejectedRow(int LineNumber, string Reason);
+
+/// <summary>A line of the downloadable row report: a rejected row, or an accepted one with what was ignored of it.</summary>
+public sealed record ReportRow(int LineNumber, string Outcome, string Message);
 
 /// <summary>
 /// What a respondent sees of their own company's response; nothing here crosses companies. Queries run in the
@@ -49,12 +60,12 @@ public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFac
 
         var uploads = await db.WorkListUploads.AsNoTracking()
             .Where(u => u.ResponseId == responseId && u.CompanyId == companyId)
-            .Select(u => new { u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched })
+            .Select(u => new { u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched, u.Format })
             .ToListAsync(cancellationToken);
         var jobs = await UploadProcessing.LatestJobsAsync(db, uploads.Select(u => u.Id).ToList(), cancellationToken);
         return uploads
             .Select(u => new UploadSummary(u.Id, u.FileName, u.SizeBytes, u.Sha256, u.UploadedAt, u.Status, u.RefusalReason, u.RowsAccepted, u.RowsRejected, u.RowsMatched,
-                UploadProcessing.ProgressOf(jobs, u.Id, u.Status, u.RefusalReason)))
+                UploadProcessing.ProgressOf(jobs, u.Id, u.Status, u.RefusalReason), u.Format))
             .OrderByDescending(u => u.UploadedAt)
             .ThenByDescending(u => u.Id)
             .ToList();
@@ -77,14 +88,72 @@ public sealed class RespondentWorkspace(IDbContextFactory<PortalDbContext> dbFac
             .ToListAsync();
     }
 
-    /// <summary>Every rejected row of one of the company's uploads, for the download; with the upload's file name.</summary>
-    public async Task<(string FileName, IReadOnlyList<RejectedRow> Rows)> GetAllRejectedRowsAsync(int uploadId)
+    /// <summary>A page of one of the company's uploads' accepted rows, in line order, read from the database a page at a time.</summary>
+    public async Task<AcceptedRowPage> GetAcceptedRowsAsync(int uploadId, int skip, int take, AssetKind? kind = null, CancellationToken cancellationToken = default)
     {
         var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireUploadAsync(db, uploadId, companyId, cancellationToken);
+        var rows = db.WorkListEntries.AsNoTracking()
+            .Where(e => e.UploadId == uploadId && e.CompanyId == companyId && e.RejectionReason == null && (kind == null || e.AssetKind == kind));
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await rows.OrderBy(e => e.LineNumber).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
+            .Select(e => new AcceptedRow(e.LineNumber, e.Title, e.Artist, e.Album, e.Isrc, e.Iswc, e.Upc, e.DurationSeconds, e.Year, e.AssetKind, e.Dataset, e.Purpose, e.Model, e.Warning))
+            .ToListAsync(cancellationToken);
+        return new AcceptedRowPage(page, total);
+    }
+
+    /// <summary>How many of an upload's accepted rows are of each asset kind (and how many carry a warning), counted by the database.</summary>
+    public async Task<IReadOnlyList<(AssetKind Kind, int Rows, int Warned)>> CountAcceptedByKindAsync(int uploadId, CancellationToken cancellationToken = default)
+    {
+        var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireUploadAsync(db, uploadId, companyId, cancellationToken);
+        var counts = await db.WorkListEntries.AsNoTracking()
+            .Where(e => e.UploadId == uploadId && e.CompanyId == companyId && e.RejectionReason == null)
+            .GroupBy(e => e.AssetKind)
+            .Select(g => new { g.Key, Rows = g.Count(), Warned = g.Count(e => e.Warning != null) })
+            .ToListAsync(cancellationToken);
+        return counts.OrderBy(c => c.Key).Select(c => (c.Key, c.Rows, c.Warned)).ToList();
+    }
+
+    private async Task RequireUploadAsync(PortalDbContext db, int uploadId, int companyId, CancellationToken cancellationToken)
+    {
+        if (!await db.WorkListUploads.AnyAsync(u => u.Id == uploadId && u.CompanyId == companyId, cancellationToken))
+        {
+            throw await NotFoundAsync("upload", uploadId, companyId);
+        }
+    }
+
+    /// <summary>
+    /// The row report of one of the company's uploads, for the download, with the upload's file name: every rejected row
+    /// with its reason and every accepted row with a warning, in line order, streamed from the database.
+    /// </summary>
+    public async Task<(string FileName, IAsyncEnumerable<ReportRow> Rows)> GetRowReportAsync(int uploadId)
+    {
+        var companyId = await session.RequireCompanyAsync();
+        string fileName;
+        await using (var check = await dbFactory.CreateDbContextAsync())
+        {
+            fileName = await check.WorkListUploads.Where(u => u.Id == uploadId && u.CompanyId == companyId).Select(u => u.FileName).SingleOrDefaultAsync()
+                ?? throw await NotFoundAsync("upload", uploadId, companyId);
+        }
+
+        return (fileName, ReportRowsAsync(uploadId, companyId));
+    }
+
+    private async IAsyncEnumerable<ReportRow> ReportRowsAsync(int uploadId, int companyId)
+    {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var fileName = await db.WorkListUploads.Where(u => u.Id == uploadId && u.CompanyId == companyId).Select(u => u.FileName).SingleOrDefaultAsync()
-            ?? throw await NotFoundAsync("upload", uploadId, companyId);
-        return (fileName, await GetRejectedRowsAsync(uploadId, int.MaxValue));
+        var rows = db.WorkListEntries.AsNoTracking()
+            .Where(e => e.UploadId == uploadId && e.CompanyId == companyId && (e.RejectionReason != null || e.Warning != null))
+            .OrderBy(e => e.LineNumber)
+            .Select(e => new { e.LineNumber, e.RejectionReason, e.Warning })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows)
+        {
+            yield return row.RejectionReason is { } reason ? new ReportRow(row.LineNumber, "rejected", reason) : new ReportRow(row.LineNumber, "accepted with warning", row.Warning!);
+        }
     }
 
     /// <summary>"Not found" for a record that is not the company's (or does not exist), with the attempt logged.</summary>

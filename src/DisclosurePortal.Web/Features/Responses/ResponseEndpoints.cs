@@ -37,9 +37,9 @@ public static class ResponseEndpoints
             session.UseRequestUser(http.User);
             try
             {
-                var (fileName, rows) = await workspace.GetAllRejectedRowsAsync(uploadId);
-                return CsvTable.Download($"{Path.GetFileNameWithoutExtension(fileName)}-rejected-rows.csv", ["line", "reason"],
-                    rows.Select(r => (IReadOnlyList<object?>)[r.LineNumber, r.Reason]));
+                var (fileName, rows) = await workspace.GetRowReportAsync(uploadId);
+                return CsvTable.Download($"{Path.GetFileNameWithoutExtension(fileName)}-rejected-rows.csv", ["line", "outcome", "reason"],
+                    rows.Select(r => (IReadOnlyList<object?>)[r.LineNumber, r.Outcome, r.Message]));
             }
             catch (KeyNotFoundException)
             {

@@ -6,6 +6,8 @@ namespace DisclosurePortal.Web.Features.Responses;
 /// <summary>The steps an upload goes through, as respondents and reviewers see them.</summary>
 public enum UploadStage
 {
+    /// <summary>Stored; the respondent is to confirm which column holds which field.</summary>
+    Columns,
     Received,
     Validating,
     Reconciling,
@@ -42,6 +44,11 @@ public sealed record UploadProgress(UploadStage Stage, long Done = 0, long? Tota
         if (status == UploadStatus.Refused)
         {
             return new UploadProgress(UploadStage.Refused, Message: refusalReason);
+        }
+
+        if (status == UploadStatus.AwaitingMapping)
+        {
+            return new UploadProgress(UploadStage.Columns);
         }
 
         if (status == UploadStatus.Received)

@@ -1,30 +1,34 @@
-using System.Security.Cryptography;
+using DisclosurePortal.Core.Tables;
 using DisclosurePortal.Core.WorkLists;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Data.Jobs;
 using DisclosurePortal.Web.Features.Account;
+using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DisclosurePortal.Web.Features.Responses;
 
-/// <summary>What became of a received file: recorded (its rows are read in the background), or refused at once.</summary>
+/// <summary>What became of a received file: recorded (its columns are to be confirmed), or refused at once.</summary>
 public sealed record IntakeResult(int UploadId, bool Refused, string? Message);
 
 /// <summary>
-/// Receives a work list: streams it to storage while taking its SHA-256, then records the file and queues the
-/// job that reads its rows (<see cref="WorkListValidationJob"/>) in one transaction, so a recorded upload always
-/// gets read, also after a restart. Nothing is parsed here: the request ends when the file is safely stored.
+/// Receives a work list: streams it to storage while taking its SHA-256 (a program is refused on its first bytes, an
+/// oversized file once it passes the limit, before it is stored in full), reads its header and records the file,
+/// waiting for the respondent to confirm its columns. Confirming saves the mapping, remembers it for the company's
+/// next file with the same header and queues the job that reads the rows (<see cref="WorkListValidationJob"/>), in
+/// one transaction. A file that is no table at all is recorded as refused, with the reason.
 /// </summary>
 public sealed class WorkListIntake(
     IDbContextFactory<PortalDbContext> dbFactory,
     PortalSession session,
     IOptions<StorageOptions> storage,
+    IOptions<WorkListUploadOptions> options,
     TimeProvider clock,
     ILogger<WorkListIntake> logger)
 {
-    public const long MaxBytes = 200L * 1024 * 1024;
+    public long MaxBytes => options.Value.MaxBytes;
 
     public async Task<IntakeResult> ReceiveAsync(int responseId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -41,12 +45,16 @@ public sealed class WorkListIntake(
 
         var storedName = $"{Guid.NewGuid():N}.upload";
         var path = WorkListFiles.PathOf(storage.Value, response.CompanyId, storedName);
-        (long Size, string Sha256) file;
+        ReceivedFile file;
         try
         {
-            file = await StoreAsync(path, content, cancellationToken);
+            file = await HashedFileCopy.ReceiveAsync(content, path, MaxBytes, cancellationToken, RefuseProgram);
         }
-        catch (WorkListFormatException ex)
+        catch (FileTooLargeException)
+        {
+            return new IntakeResult(0, true, $"The file is larger than {ByteSize.Describe(MaxBytes)}, the most one upload may be. Split the list into several files, or compress it as .gz, and upload again.");
+        }
+        catch (FileRefusedException ex)
         {
             return new IntakeResult(0, true, ex.Message);
         }
@@ -57,77 +65,139 @@ public sealed class WorkListIntake(
             CompanyId = response.CompanyId,
             FileName = SafeDisplayName(fileName),
             StoredName = storedName,
-            SizeBytes = file.Size,
+            SizeBytes = file.SizeBytes,
             Sha256 = file.Sha256,
             UploadedByUserId = principal.UserId,
             UploadedAt = clock.GetUtcNow(),
-            Status = UploadStatus.Received,
+            Status = UploadStatus.AwaitingMapping,
         };
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var inspection = Inspect(path);
+            upload.Format = BackgroundJob.Fit(inspection.Format, 200);
+            upload.HeaderKey = inspection.HeaderKey;
+        }
+        catch (WorkListFormatException ex)
+        {
+            // Kept on record as refused, so the respondent's history shows what was sent and why it was not taken.
+            (upload.Status, upload.RefusalReason) = (UploadStatus.Refused, BackgroundJob.Fit(ex.Message, 2000));
+        }
+
+        try
+        {
             db.WorkListUploads.Add(upload);
             await db.SaveChangesAsync(cancellationToken);
-            await JobQueue.EnqueueAsync(db, JobKind.WorkListValidation, upload.Id, upload.CompanyId, upload.UploadedAt, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
-            DeleteStored(path); // not recorded, so not kept either
+            HashedFileCopy.Delete(path); // not recorded, so not kept either
             throw;
         }
 
-        logger.LogInformation("Work list {UploadId} received for company {CompanyId}: {Bytes} bytes, SHA-256 {Sha256}; validation queued", upload.Id, upload.CompanyId, file.Size, upload.Sha256);
+        logger.LogInformation("Work list {UploadId} received for company {CompanyId}: {Bytes} bytes, SHA-256 {Sha256}, {Status}", upload.Id, upload.CompanyId, file.SizeBytes, upload.Sha256, upload.Status);
         return new IntakeResult(upload.Id, false, null);
     }
 
-    private static async Task<(long Size, string Sha256)> StoreAsync(string path, Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The mapping step of an upload waiting for it: the file's format, header and first rows, and the mapping to start
+    /// from — the one the company confirmed for this header before, else the one suggested from the header names.
+    /// </summary>
+    public async Task<ColumnMappingProposal> GetMappingAsync(int uploadId, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long size = 0;
-        try
-        {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                size += read;
-                if (size > MaxBytes)
-                {
-                    throw new WorkListFormatException($"The file is larger than {MaxBytes / 1024 / 1024} MB.");
-                }
-
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-        }
-        catch
-        {
-            // An interrupted or refused transfer leaves nothing half-registered.
-            File.Delete(path);
-            throw;
-        }
-
-        File.SetAttributes(path, FileAttributes.ReadOnly); // kept as received: its hash is on record
-        return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        var companyId = await session.RequireCompanyAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var upload = await FindAsync(db, uploadId, companyId, cancellationToken);
+        var inspection = Inspect(WorkListFiles.PathOf(storage.Value, upload));
+        var remembered = await db.CompanyColumnMappings.AsNoTracking()
+            .Where(m => m.CompanyId == companyId && m.HeaderKey == inspection.HeaderKey)
+            .Select(m => m.Mapping)
+            .SingleOrDefaultAsync(cancellationToken);
+        var mapping = remembered is null ? null : ColumnMappingJson.Read(remembered, inspection.Headers.Count);
+        return new ColumnMappingProposal(upload.Id, upload.FileName, upload.SizeBytes, inspection.Format, inspection.Headers, inspection.SampleRows,
+            mapping ?? inspection.SuggestedMapping, mapping is not null, upload.Status == UploadStatus.AwaitingMapping);
     }
 
-    private static void DeleteStored(string path)
+    /// <summary>
+    /// Confirms which column holds which field (null: the proposed mapping as it is) and starts the reading. Returns
+    /// why the mapping cannot be used, or null once the rows are queued for reading.
+    /// </summary>
+    public async Task<string?> ConfirmMappingAsync(int uploadId, IReadOnlyDictionary<WorkListField, int>? mapping = null, CancellationToken cancellationToken = default)
     {
-        if (File.Exists(path))
+        var proposal = await GetMappingAsync(uploadId, cancellationToken);
+        if (!proposal.Waiting)
         {
-            File.SetAttributes(path, FileAttributes.Normal);
-            File.Delete(path);
+            return "This file's columns were confirmed already.";
         }
+
+        mapping ??= proposal.Mapping;
+        if (WorkListColumns.Problem(mapping, proposal.Headers) is { } problem)
+        {
+            return problem;
+        }
+
+        var companyId = await session.RequireCompanyAsync();
+        var json = ColumnMappingJson.Write(mapping);
+        var headerKey = WorkListColumns.HeaderKey(proposal.Headers);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Conditional on still waiting: of two confirmations (two tabs) one starts the reading.
+        var changed = await db.WorkListUploads.Where(u => u.Id == uploadId && u.CompanyId == companyId && u.Status == UploadStatus.AwaitingMapping)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, UploadStatus.Received).SetProperty(u => u.ColumnMapping, json), cancellationToken);
+        if (changed == 0)
+        {
+            return "This file's columns were confirmed already.";
+        }
+
+        var remembered = await db.CompanyColumnMappings.SingleOrDefaultAsync(m => m.CompanyId == companyId && m.HeaderKey == headerKey, cancellationToken);
+        if (remembered is null)
+        {
+            db.CompanyColumnMappings.Add(new CompanyColumnMapping { CompanyId = companyId, HeaderKey = headerKey, Mapping = json, ConfirmedAt = now });
+        }
+        else
+        {
+            (remembered.Mapping, remembered.ConfirmedAt) = (json, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await JobQueue.EnqueueAsync(db, JobKind.WorkListValidation, uploadId, companyId, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Columns of work list {UploadId} confirmed for company {CompanyId}; validation queued", uploadId, companyId);
+        return null;
     }
+
+    private async Task<WorkListUpload> FindAsync(PortalDbContext db, int uploadId, int companyId, CancellationToken cancellationToken)
+    {
+        var upload = await db.WorkListUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId && u.CompanyId == companyId, cancellationToken);
+        if (upload is null || upload.Status is UploadStatus.Refused)
+        {
+            var principal = await session.GetAsync();
+            logger.LogWarning("Refused: user {UserId} of company {CompanyId} named upload {UploadId}, which is not its company's, does not exist or was refused", principal.UserId, companyId, uploadId);
+            throw new KeyNotFoundException("The upload was not found.");
+        }
+
+        return upload;
+    }
+
+    private WorkListInspection Inspect(string path)
+    {
+        using var stream = WorkListPackage.OpenHead(path, options.Value.MaxUnpackedBytes);
+        var inspection = WorkListReader.Inspect(stream);
+        return WorkListPackage.IsGzip(path) ? inspection with { Format = inspection.Format + ", unpacked from .gz" } : inspection;
+    }
+
+    private static string? RefuseProgram(byte[] head) =>
+        ProgramSignature.Of(head) is { } program ? $"This file is {program}, not a work list, whatever its name says. Nothing was stored." : null;
 
     /// <summary>The user's file name without any folder part or control characters, for display only.</summary>
     internal static string SafeDisplayName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return string.IsNullOrEmpty(name) ? "upload" : name.Length <= 200 ? name : name[..200];
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068' or '\u2069')).ToArray()).Trim();
+        return string.IsNullOrEmpty(name) || name is "." or ".." ? "upload" : name.Length <= 200 ? name : name[..200];
     }
 }
+
+/// <summary>What the mapping step shows: the file as read, and the field → column mapping to start from.</summary>
+public sealed record ColumnMappingProposal(int UploadId, string FileName, long SizeBytes, string Format, IReadOnlyList<string> Headers,
+    IReadOnlyList<IReadOnlyList<string>> SampleRows, IReadOnlyDictionary<WorkListField, int> Mapping, bool Remembered, bool Waiting);

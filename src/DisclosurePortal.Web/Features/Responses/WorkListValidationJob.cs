@@ -16,14 +16,16 @@ namespace DisclosurePortal.Web.Features.Responses;
 /// When the last row is in, the upload is marked validated and its reconciliation queued in that same
 /// transaction. A file that cannot be used at all becomes the upload's refusal, with the reader's message.
 /// </summary>
-public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbFactory, IOptions<StorageOptions> storage, TimeProvider clock)
+public sealed class WorkListValidationJob(
+    IDbContextFactory<PortalDbContext> dbFactory, IOptions<StorageOptions> storage, IOptions<WorkListUploadOptions> options, TimeProvider clock)
     : IJobHandler
 {
     public const int BatchSize = 2000;
 
-    // The lengths of WorkListUpload.RefusalReason and WorkListEntry.Isrc (see their configurations).
+    // The lengths of WorkListUpload.RefusalReason, WorkListEntry's identifiers and its rejection and warning (see their configurations).
     private const int RefusalReasonLength = 2000;
-    private const int IsrcLength = 100;
+    private const int IdentifierLength = 100;
+    private const int NoteLength = 500;
 
     public string FailureMessage =>
         "Checking this file's rows stopped on an error several times. The rows checked so far are kept; " +
@@ -40,19 +42,20 @@ public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbF
         }
 
         var path = WorkListFiles.PathOf(storage.Value, upload);
-        var total = job.Total;
-        if (total is null)
-        {
-            total = EstimateRows(path);
-            await job.SaveProgressAsync(db, job.Checkpoint, job.Done, total, cancellationToken);
-        }
-
         try
         {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // A .gz is unpacked (to its size limit) into a temporary file for the reading.
+            await using var file = WorkListPackage.Open(path, options.Value.MaxUnpackedBytes);
+            var total = job.Total;
+            if (total is null)
+            {
+                total = EstimateRows(file);
+                await job.SaveProgressAsync(db, job.Checkpoint, job.Done, total, cancellationToken);
+            }
+
             await using var insert = new BatchInsert<WorkListEntry>(db);
             var batch = new List<WorkListEntry>(BatchSize);
-            foreach (var row in WorkListReader.Read(file))
+            foreach (var row in WorkListReader.Read(file, ColumnMappingJson.Read(upload.ColumnMapping, int.MaxValue)))
             {
                 if (row.LineNumber <= job.Checkpoint)
                 {
@@ -134,18 +137,30 @@ public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbF
         LineNumber = row.LineNumber,
         Title = row.Title,
         Artist = row.Artist,
-        Isrc = row.Isrc?.Value ?? BackgroundJob.Fit(row.IsrcText, IsrcLength),
-        RejectionReason = row.Rejection,
-        Warning = row.Warning,
+        Album = row.Album,
+        Isrc = row.Isrc?.Value ?? BackgroundJob.Fit(row.IsrcText, IdentifierLength),
+        Iswc = row.Iswc?.Value ?? BackgroundJob.Fit(row.IswcText, IdentifierLength),
+        Upc = row.Upc?.Value ?? BackgroundJob.Fit(row.UpcText, IdentifierLength),
+        DurationSeconds = row.DurationSeconds,
+        Year = row.Year,
+        AssetKind = row.Asset,
+        Dataset = row.Usage.Dataset,
+        AccessMethod = row.Usage.AccessMethod,
+        Copies = row.Usage.Copies,
+        Retained = row.Usage.Retained,
+        Purpose = row.Usage.Purpose,
+        Model = row.Usage.Model,
+        RejectionReason = BackgroundJob.Fit(row.Rejection, NoteLength),
+        Warning = BackgroundJob.Fit(row.Warning, NoteLength),
     }.Stamp();
 
     /// <summary>
     /// Data rows to expect, for the progress bar: the file's line breaks less the header. Quoted fields with line
     /// breaks make it an overestimate; the job's total becomes exact when it finishes.
     /// </summary>
-    internal static long EstimateRows(string path)
+    internal static long EstimateRows(Stream file)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var start = file.Position;
         var buffer = new byte[1 << 16];
         long lineFeeds = 0, returns = 0;
         var last = (byte)'\n';
@@ -158,6 +173,7 @@ public sealed class WorkListValidationJob(IDbContextFactory<PortalDbContext> dbF
             last = span[^1];
         }
 
+        file.Position = start;
         var lines = (lineFeeds > 0 ? lineFeeds : returns) + (last is (byte)'\n' or (byte)'\r' ? 0 : 1);
         return Math.Max(0, lines - 1);
     }

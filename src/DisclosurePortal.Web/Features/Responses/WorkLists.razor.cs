@@ -1,3 +1,5 @@
+using DisclosurePortal.Core.WorkLists;
+using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 
@@ -12,6 +14,9 @@ public sealed partial class WorkLists
     private (int UploadId, string FileName)? received;
     private int? retryingId;
     private string? retryMessage;
+    private ColumnMappingProposal? mapping;
+    private string? mappingProblem;
+    private (int UploadId, string FileName)? preview;
     private RefreshLoop? refresh;
 
     [Inject]
@@ -19,6 +24,9 @@ public sealed partial class WorkLists
 
     [Inject]
     private UploadProcessing Processing { get; set; } = null!;
+
+    [Inject]
+    private WorkListIntake Intake { get; set; } = null!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
@@ -61,9 +69,45 @@ public sealed partial class WorkLists
 
     private async Task OnReceivedAsync((int UploadId, string FileName) upload)
     {
-        (received, retryMessage) = (upload, null);
+        (received, retryMessage, mapping) = (upload, null, null);
+        await LoadUploadsAsync();
+        if (uploads.FirstOrDefault(u => u.Id == upload.UploadId) is { Status: UploadStatus.AwaitingMapping })
+        {
+            await ShowColumnsAsync(upload.UploadId);
+        }
+    }
+
+    private async Task ShowColumnsAsync(int uploadId)
+    {
+        mappingProblem = null;
+        try
+        {
+            mapping = await Intake.GetMappingAsync(uploadId);
+            received ??= (uploadId, mapping.FileName);
+        }
+        catch (WorkListFormatException ex)
+        {
+            (mapping, retryMessage) = (null, ex.Message);
+        }
+    }
+
+    private async Task ConfirmColumnsAsync(IReadOnlyDictionary<WorkListField, int> columns)
+    {
+        if (mapping is null)
+        {
+            return;
+        }
+
+        mappingProblem = await Intake.ConfirmMappingAsync(mapping.UploadId, columns);
+        if (mappingProblem is null)
+        {
+            (received, mapping) = ((mapping.UploadId, mapping.FileName), null);
+        }
+
         await LoadUploadsAsync();
     }
+
+    private void ShowAccepted(UploadSummary upload) => preview = (upload.Id, upload.FileName);
 
     private async Task RetryAsync(int uploadId)
     {

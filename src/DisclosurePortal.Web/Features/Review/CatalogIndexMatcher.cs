@@ -40,5 +40,6 @@ public sealed class CatalogIndexMatcher(CatalogMatchIndex catalog) : IWorkListMa
     }
 
     /// <summary>A stored row as the engine reads it: every field the company listed.</summary>
-    internal static ListedWork ListedWorkOf(WorkListEntry entry) => new(entry.Title, entry.Artist, Isrc: entry.Isrc);
+    internal static ListedWork ListedWorkOf(WorkListEntry entry) =>
+        new(entry.Title, entry.Artist, entry.Album, entry.Isrc, entry.Iswc, entry.Upc, entry.DurationSeconds, entry.Year, entry.AssetKind);
 }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Core.Tables;
 using System.Globalization;
 using DisclosurePortal.Core.Answers;
 using DisclosurePortal.Data;
@@ -63,7 +64,7 @@ public sealed class TrainingSummaryStore(
             return new AttachmentResult(null, ex.Message);
         }
 
-        if (received.SizeBytes == 0 || LooksExecutable(received.Head))
+        if (received.SizeBytes == 0 || ProgramSignature.Of(received.Head) is not null)
         {
             HashedFileCopy.Delete(path);
             return new AttachmentResult(null, received.SizeBytes == 0 ? "The file is empty." : "This is a program, not a document.");
@@ -104,8 +105,4 @@ public sealed class TrainingSummaryStore(
 
     private string PathOf(int companyId, string storedName) =>
         Path.Combine(storage.Value.DataDirectory, "attachments", companyId.ToString(CultureInfo.InvariantCulture), storedName);
-
-    /// <summary>Windows and Linux programs and shell scripts, whatever their name says.</summary>
-    private static bool LooksExecutable(byte[] head) =>
-        head is [(byte)'M', (byte)'Z', ..] or [0x7F, (byte)'E', (byte)'L', (byte)'F', ..] or [(byte)'#', (byte)'!', ..];
 }

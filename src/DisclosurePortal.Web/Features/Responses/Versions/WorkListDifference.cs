@@ -17,7 +17,7 @@ public sealed record RowChangeCounts(int Added, int Removed, int Changed)
 }
 
 /// <summary>A listed work as one version's file gave it.</summary>
-public sealed record ListedWork(string? Title, string? Artist, string? Isrc, string FileName, int LineNumber);
+public sealed record ListedWork(string? Title, string? Artist, string? Isrc, string FileName, int LineNumber, string? Details = null);
 
 /// <summary>One work that differs: what the older version listed, what the newer one lists (null where absent).</summary>
 public sealed record RowDifference(RowChange Change, ListedWork? Before, ListedWork? After);
@@ -73,10 +73,27 @@ internal static class WorkListDifference
                 e.Id,
                 e.RowKey,
                 Work = new ListedWork(e.Title, e.Artist, e.Isrc, db.WorkListUploads.Where(u => u.Id == e.UploadId).Select(u => u.FileName).First(), e.LineNumber),
+                e.Album,
+                e.Iswc,
+                e.Upc,
+                e.Dataset,
+                e.Purpose,
+                e.Model,
+                e.DurationSeconds,
+                e.Year,
+                e.AssetKind,
             })
             .ToListAsync(cancellationToken);
-        var byId = works.ToDictionary(w => w.Id, w => w.Work);
-        var olderByKey = works.Where(w => !keys.Any(k => k.First == w.Id)).GroupBy(w => w.RowKey!).ToDictionary(g => g.Key, g => g.First().Work);
+        // What else the row says, so a row changed only in its album, duration or use shows how.
+        var byId = works.ToDictionary(w => w.Id, w => w.Work with
+        {
+            Details = string.Join(" · ", new[] { w.Album, w.Iswc, w.Upc, w.Dataset, w.Purpose, w.Model }
+                .Append(w.DurationSeconds is { } d ? $"{d / 60}:{d % 60:00}" : null)
+                .Append(w.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Append(w.AssetKind == Core.Matching.AssetKind.Audio ? null : Core.WorkLists.WorkListAssets.Label(w.AssetKind))
+                .Where(v => !string.IsNullOrWhiteSpace(v))),
+        });
+        var olderByKey = works.Where(w => !keys.Any(k => k.First == w.Id)).GroupBy(w => w.RowKey!).ToDictionary(g => g.Key, g => byId[g.First().Id]);
         var items = keys.Select(k => change switch
         {
             RowChange.Added => new RowDifference(change, null, byId[k.First]),
