@@ -82,6 +82,7 @@ internal static class AuditChainAppend
             if (entry.Subject is not null)
             {
                 entry.EntityId = AuditLog.KeyOf(db, entry.Subject);
+                entry.CompanyId ??= (entry.Subject as Company)?.Id; // a new company has its id only now
             }
 
             var linked = AuditChain.Link(entry.ToRecord() with { Sequence = head.LastSequence + 1 }, head.LastHash);

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using System.Security.Cryptography;
 using DisclosurePortal.Core.WorkLists;
 using DisclosurePortal.Data;
@@ -22,6 +24,7 @@ public sealed class WorkListIntake(
     PortalSession session,
     IOptions<StorageOptions> storage,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<WorkListIntake> logger)
 {
     public const long MaxBytes = 200L * 1024 * 1024;
@@ -67,6 +70,7 @@ public sealed class WorkListIntake(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.WorkListUploads.Add(upload);
+            await audit.RecordAsync(db, AuditActions.UploadReceived, upload, upload.CompanyId, after: new { upload.ResponseId, upload.FileName, upload.SizeBytes, upload.Sha256 });
             await db.SaveChangesAsync(cancellationToken);
             await JobQueue.EnqueueAsync(db, JobKind.WorkListValidation, upload.Id, upload.CompanyId, upload.UploadedAt, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
