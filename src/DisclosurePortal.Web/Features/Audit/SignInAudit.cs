@@ -13,13 +13,14 @@ public sealed class SignInAudit(AuditTrail audit, UserManager<PortalUser> users)
     /// </summary>
     public async Task RecordAsync(string email, PortalUser? knownUser, SignInResult result, string method)
     {
+        if (result.RequiresTwoFactor)
+        {
+            return; // the password was right; the code step records the outcome
+        }
+
         var user = knownUser ?? await users.FindByEmailAsync(email.Trim());
         var actor = user is null ? new AuditActor("anonymous", email.Trim()) : AuditTrail.ActorOf(user);
         object subject = user is null ? new AuditSubject("SignIn", email.Trim()) : user;
-        if (result.RequiresTwoFactor)
-        {
-            return; // the code step records the outcome
-        }
 
         var outcome = result.Succeeded ? null : result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : user is null ? "no such account" : "wrong password or code";
         await audit.RecordAloneAsync(actor, result.Succeeded ? AuditActions.SignedIn : AuditActions.SignInFailed, subject, user?.CompanyId,
