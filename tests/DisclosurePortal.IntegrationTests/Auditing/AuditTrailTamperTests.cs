@@ -6,6 +6,7 @@ using DisclosurePortal.IntegrationTests.Answers;
 using DisclosurePortal.IntegrationTests.Infrastructure;
 using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Web.Features.Extensions;
+using DisclosurePortal.Web.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,30 @@ public abstract class AuditTrailTamperTests(DatabaseFixture fixture) : AuditedAc
         finally
         {
             await AlterActorAsync(granted.Sequence, granted.ActorName);
+        }
+
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [SkippableFact]
+    public async Task User_changes_are_recorded_with_the_admin_and_no_password()
+    {
+        var scenario = await AuditedActionsAsync();
+        var email = $"rae-{TestData.Token()}@label.test";
+        const string password = "Audit-Trail-2026!";
+        Assert.Empty(await scenario.AsAsync(TestUsers.Admin(), sp => sp.GetRequiredService<StaffUserService>().CreateAsync(email, "Rae Reviewer", PortalRoles.Reviewer, null, password)));
+        await using (var db = Database.CreateContext())
+        {
+            var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            await scenario.AsAsync(TestUsers.Admin(), async sp => { await sp.GetRequiredService<StaffUserService>().SetDisabledAsync(id, true); return 0; });
+            Assert.Empty(await scenario.AsAsync(TestUsers.Admin(), sp => sp.GetRequiredService<StaffUserService>().ChangeRoleAsync(id, PortalRoles.Admin)));
+
+            var entries = await db.AuditEntries.Where(e => e.EntityType == nameof(PortalUser) && e.EntityId == id).OrderBy(e => e.Sequence).ToListAsync();
+            Assert.Equal([AuditActions.UserCreated, AuditActions.UserDisabled, AuditActions.UserRoleChanged], entries.Select(e => e.Action));
+            Assert.All(entries, e => Assert.Equal("admin-user", e.ActorId));
+            Assert.Contains("\"Reviewer\"", entries[2].Before, StringComparison.Ordinal);
+            Assert.Contains("\"Admin\"", entries[2].After, StringComparison.Ordinal);
+            Assert.DoesNotContain(entries, e => (e.After ?? string.Empty).Contains(password, StringComparison.Ordinal));
         }
 
         Assert.True((await VerifyAsync()).IsIntact);
