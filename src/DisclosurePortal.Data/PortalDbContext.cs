@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using DisclosurePortal.Data.Auditing;
 using DisclosurePortal.Data.Entities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -54,12 +55,33 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<ResponseReminder> ResponseReminders => Set<ResponseReminder>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     public CompanyScope Scope => scope;
 
     // Read by the query filters at execution time, so each context filters by its own scope.
     private int? ScopeCompanyId => scope.CompanyId;
 
     private bool ScopeIsStaff => scope.IsStaff;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditChainAppend.RefuseRewrites(ChangeTracker);
+        return AuditChainAppend.Staged(ChangeTracker).Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Audit entries are linked into the chain by SaveChangesAsync only.");
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditChainAppend.RefuseRewrites(ChangeTracker);
+        var staged = AuditChainAppend.Staged(ChangeTracker);
+        return staged.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await AuditChainAppend.SaveAsync(this, staged, accept => base.SaveChangesAsync(accept, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,6 +115,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         builder.Entity<Company>().HasQueryFilter(c => ScopeIsStaff || c.Id == ScopeCompanyId);
         builder.Entity<OutgoingMessage>().HasQueryFilter(m => ScopeIsStaff);
         builder.Entity<RequestMessageTemplate>().HasQueryFilter(t => ScopeIsStaff);
+        builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeIsStaff);
     }
 
     private void FilterByCompany<T>(ModelBuilder builder)

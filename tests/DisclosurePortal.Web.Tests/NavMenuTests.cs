@@ -31,6 +31,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("admin/outbox", links);
         Assert.Contains("admin/extensions", links);
         Assert.Contains("admin/send-log", links);
+        Assert.Contains("admin/audit", links);
         Assert.Contains("review", links);
         Assert.Contains("catalog", links);
         Assert.DoesNotContain("response", links);
@@ -46,6 +47,7 @@ public class NavMenuTests : BunitContext
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/outbox", links);
         Assert.DoesNotContain("admin/send-log", links);
+        Assert.DoesNotContain("admin/audit", links);
         Assert.DoesNotContain("response", links);
     }
 
@@ -62,6 +64,7 @@ public class NavMenuTests : BunitContext
         Assert.Contains("company/colleagues", links);
         Assert.DoesNotContain("review", links);
         Assert.DoesNotContain("admin/send-log", links);
+        Assert.DoesNotContain("admin/audit", links);
         Assert.DoesNotContain("catalog", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);

@@ -8,11 +8,12 @@ public static class PortalCommandLine
     public static RootCommand Create()
     {
         var database = new DatabaseTargetOptions();
-        var root = new RootCommand("Disclosure Portal administration: database migrations, demo data, catalog import, synthetic test data and matching.");
+        var root = new RootCommand("Disclosure Portal administration: database migrations, demo data, catalog import, audit trail verification, synthetic test data and matching.");
         database.AddTo(root);
         root.Subcommands.Add(MigrateCommand.Create(database));
         root.Subcommands.Add(SeedDemoCommand.Create(database));
         root.Subcommands.Add(ImportCatalogCommand.Create(database));
+        root.Subcommands.Add(VerifyAuditCommand.Create(database));
         root.Subcommands.Add(GenerateSyntheticCommand.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(ScorePairsCommand.Create());

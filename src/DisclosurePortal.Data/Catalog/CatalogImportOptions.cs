@@ -22,4 +22,7 @@ public sealed record CatalogImportOptions
 
     /// <summary>Called for each rejected row as it is read, so a report can be streamed to disk.</summary>
     public Action<CatalogFileRow>? Rejected { get; init; }
+
+    /// <summary>Who the audit trail names as importing: the admin who started it, or "system" (the command line).</summary>
+    public Auditing.AuditActor? Actor { get; init; }
 }

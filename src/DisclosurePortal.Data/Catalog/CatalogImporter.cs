@@ -92,6 +92,8 @@ public sealed class CatalogImporter(PortalDbContext db, TimeProvider clock)
 
         version.FinishedAt = clock.GetUtcNow();
         db.CatalogVersions.Update(version);
+        Auditing.AuditLog.Stage(db, options.Actor ?? Auditing.AuditActor.System, version.FinishedAt.Value, Auditing.AuditActions.CatalogImported, version, null, null,
+            new { version.Kind, version.FileName, version.Sha256, version.Complete, version.Rows, version.Added, version.Changed, version.Removed, version.Rejected });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

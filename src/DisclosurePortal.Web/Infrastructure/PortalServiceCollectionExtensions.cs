@@ -176,6 +176,9 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<CompanyImportService>();
         services.AddScoped<CompanyEditorService>();
         services.AddScoped<MessageTemplateService>();
+        services.AddScoped<Features.Audit.AuditTrail>();
+        services.AddScoped<Features.Audit.SignInAudit>();
+        services.AddScoped<Features.Audit.AuditEntryBrowser>();
         services.AddPortalMailQueue(configuration);
         services.AddPortalReminders(configuration);
         return services;

@@ -1,3 +1,4 @@
+using DisclosurePortal.Data.Entities;
 using System.Globalization;
 using System.Net;
 using DisclosurePortal.IntegrationTests.Account;
@@ -51,6 +52,7 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         ["/response/receipts/{versionId:int}"] = Access.RespondentDownload,
         ["/response/attachments/{attachmentId:int}"] = Access.RespondentDownload,
         ["/admin/extensions"] = Access.Staff,
+        ["/admin/audit"] = Access.Staff,
         ["/review/responses/{ResponseId:int}"] = Access.Staff,
         ["/review/responses/{ResponseId:int}/versions/{Number:int}"] = Access.Staff,
         ["/admin/companies/{CompanyId:int}/access"] = Access.Staff,
@@ -144,6 +146,25 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         Assert.Contains(b.Markers[0], (await browser.GetAsync("/")).Html, StringComparison.Ordinal);
         Assert.Contains(b.Markers[1], (await browser.GetAsync("/response")).Html, StringComparison.Ordinal);
         Assert.Contains(b.Respondent.Email, (await browser.GetAsync("/company/colleagues")).Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/send-log")]
+    public async Task Admin_pages_refuse_a_reviewer_and_open_for_an_admin(string route)
+    {
+        var reviewer = await portal.CreateUserAsync(PortalRoles.Reviewer, "matrix-reviewer");
+        using (var browser = portal.NewBrowser())
+        {
+            await browser.SignInAsync(reviewer.Email, AccountPortalFactory.Password);
+            Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(route)).Status);
+        }
+
+        var admin = await portal.CreateUserAsync(PortalRoles.Admin, "matrix-admin");
+        using var adminBrowser = portal.NewBrowser();
+        await adminBrowser.SignInAsync(admin.Email, AccountPortalFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, (await adminBrowser.GetAsync(route)).Status);
     }
 
     [Fact]

@@ -30,6 +30,25 @@ public sealed class PortalSession(AuthenticationStateProvider authentication, Co
         return UseRequestUser((await authentication.GetAuthenticationStateAsync()).User);
     }
 
+    /// <summary>The signed-in user, or null where nobody is (background work has no authentication state at all).</summary>
+    public async Task<PortalPrincipal?> FindAsync()
+    {
+        if (current is not null)
+        {
+            return current;
+        }
+
+        try
+        {
+            var user = (await authentication.GetAuthenticationStateAsync()).User;
+            return FromClaims(user) is null ? null : UseRequestUser(user);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// For plain HTTP endpoints (downloads), where there is no Blazor authentication state: the request's own
     /// user is the signed-in user, and the company scope opens for it as in a circuit.

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DisclosurePortal.Core.Catalog;
@@ -19,7 +21,7 @@ public enum CatalogImportState
 }
 
 /// <summary>One catalog import as the admin watches it; written by the import's thread, read by the page.</summary>
-public sealed class CatalogImportRun(Guid id, StagedCatalogFile file, CatalogKind kind, IReadOnlyDictionary<CatalogField, string> columns, bool complete)
+public sealed class CatalogImportRun(Guid id, StagedCatalogFile file, CatalogKind kind, IReadOnlyDictionary<CatalogField, string> columns, bool complete, AuditActor actor)
 {
     /// <summary>How many rejected rows the page shows; the downloadable report has them all.</summary>
     public const int PreviewRows = 50;
@@ -37,6 +39,9 @@ public sealed class CatalogImportRun(Guid id, StagedCatalogFile file, CatalogKin
     public IReadOnlyDictionary<CatalogField, string> Columns { get; } = columns;
 
     public bool Complete { get; } = complete;
+
+    /// <summary>The admin who started the import, for the audit trail.</summary>
+    public AuditActor Actor { get; } = actor;
 
     public CatalogImportState State { get; internal set; } = CatalogImportState.Queued;
 
@@ -78,9 +83,9 @@ public sealed class CatalogImportJobs(IServiceScopeFactory scopes, IOptions<Stor
     private readonly Channel<CatalogImportRun> queue = Channel.CreateUnbounded<CatalogImportRun>();
     private readonly ConcurrentDictionary<Guid, CatalogImportRun> runs = new();
 
-    public CatalogImportRun Enqueue(StagedCatalogFile file, CatalogKind kind, IReadOnlyDictionary<CatalogField, string> columns, bool complete)
+    public CatalogImportRun Enqueue(StagedCatalogFile file, CatalogKind kind, IReadOnlyDictionary<CatalogField, string> columns, bool complete, AuditActor actor)
     {
-        var run = new CatalogImportRun(Guid.NewGuid(), file, kind, columns, complete);
+        var run = new CatalogImportRun(Guid.NewGuid(), file, kind, columns, complete, actor);
         runs[run.Id] = run;
         queue.Writer.TryWrite(run);
         return run;
@@ -115,6 +120,7 @@ public sealed class CatalogImportJobs(IServiceScopeFactory scopes, IOptions<Stor
                 {
                     ColumnOverrides = run.Columns,
                     Complete = run.Complete,
+                    Actor = run.Actor,
                     Progress = run.ReportRows,
                     Rejected = row =>
                     {

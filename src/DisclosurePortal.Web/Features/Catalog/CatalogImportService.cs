@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Catalog;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -68,8 +70,8 @@ public sealed class CatalogImportService(
 
     public async Task<CatalogImportRun> StartAsync(StagedCatalogFile file, CatalogKind kind, IReadOnlyDictionary<CatalogField, string> columns, bool complete)
     {
-        await session.RequireAdminAsync();
-        return jobs.Enqueue(file, kind, columns, complete);
+        var admin = await session.RequireAdminAsync();
+        return jobs.Enqueue(file, kind, columns, complete, new AuditActor(admin.UserId, admin.DisplayName));
     }
 
     public async Task<CatalogImportRun?> FindAsync(Guid runId)

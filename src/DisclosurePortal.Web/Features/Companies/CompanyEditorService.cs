@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Companies;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -30,7 +32,7 @@ public sealed class ContactDraft
 }
 
 /// <summary>Admins add a company by hand (into a request) and edit its facts and contacts; the same checks as an import.</summary>
-public sealed class CompanyEditorService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, ILogger<CompanyEditorService> logger)
+public sealed class CompanyEditorService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, AuditTrail audit, ILogger<CompanyEditorService> logger)
 {
     public async Task<CompanyDraft?> GetAsync(int companyId)
     {
@@ -83,6 +85,7 @@ public sealed class CompanyEditorService(IDbContextFactory<PortalDbContext> dbFa
             return (null, ["This company no longer exists."]);
         }
 
+        var before = company is null ? null : Facts(company);
         if (company is null)
         {
             company = new Company { CreatedAt = now };
@@ -110,6 +113,7 @@ public sealed class CompanyEditorService(IDbContextFactory<PortalDbContext> dbFa
             db.Responses.Add(new DisclosureResponse { RequestId = request, Company = company });
         }
 
+        await audit.RecordAsync(db, AuditActions.CompanyChanged, company, company.Id == 0 ? null : company.Id, before, Facts(company));
         try
         {
             await db.SaveChangesAsync();
@@ -172,4 +176,7 @@ public sealed class CompanyEditorService(IDbContextFactory<PortalDbContext> dbFa
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static object Facts(Company company) =>
+        new { company.Name, company.LegalEntity, company.Country, Contacts = company.Contacts.Select(c => new { c.Name, c.Email }).ToList() };
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Companies;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -45,7 +48,7 @@ public sealed record CompanyImportDraft(int RequestId, string FileName, CompanyF
 /// shown as a preview; confirming checks again and writes in batches in one transaction. A company the portal
 /// already has is linked to the request rather than added twice. Each report is kept as CSV for download.
 /// </summary>
-public sealed class CompanyImportService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<CompanyImportService> logger)
+public sealed class CompanyImportService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, IOptions<StorageOptions> storage, TimeProvider clock, AuditTrail audit, ILogger<CompanyImportService> logger)
 {
     public const long MaxBytes = 20L * 1024 * 1024;
     private const int BatchSize = 200;
@@ -113,6 +116,9 @@ public sealed class CompanyImportService(IDbContextFactory<PortalDbContext> dbFa
                 db.ChangeTracker.Clear();
             }
 
+            await audit.RecordAsync(db, AuditActions.CompaniesImported, new AuditSubject(nameof(DisclosureRequest), draft.RequestId.ToString(CultureInfo.InvariantCulture)), null,
+                after: new { draft.FileName, Rows = plan.Count, Outcomes = plan.GroupBy(p => p.Line.Outcome.ToString()).ToDictionary(g => g.Key, g => g.Count()) });
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex)

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Deadlines;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -44,6 +46,7 @@ public sealed class ExtensionService(
     IOptions<EmailOptions> email,
     AccountEmailLinks links,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<ExtensionService> logger)
 {
     private const int DecidedShown = 50;
@@ -86,7 +89,7 @@ public sealed class ExtensionService(
             return ExtensionResult.Refused(problems);
         }
 
-        db.ExtensionRequests.Add(new ExtensionRequest
+        var extension = new ExtensionRequest
         {
             ResponseId = responseId,
             CompanyId = companyId,
@@ -96,9 +99,11 @@ public sealed class ExtensionService(
             DueAtWhenRequested = due,
             WishedDueAt = wished!.Value,
             Status = ExtensionStatus.Requested,
-        });
+        };
+        db.ExtensionRequests.Add(extension);
         response.ExtensionStatus = ExtensionStatus.Requested;
         response.LastActivityAt = clock.GetUtcNow();
+        await audit.RecordAsync(db, AuditActions.ExtensionRequested, extension, companyId, after: new { extension.ResponseId, extension.Reason, extension.DueAtWhenRequested, extension.WishedDueAt });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Response {ResponseId} asks for an extension to {Wished:u}", responseId, wished);
         changes.Publish(responseId);
@@ -157,6 +162,8 @@ public sealed class ExtensionService(
             response.ExtendedDeadline = granted;
         }
 
+        await audit.RecordAsync(db, decision == ExtensionStatus.Granted ? AuditActions.ExtensionGranted : AuditActions.ExtensionRefused, extension, extension.CompanyId,
+            before: new { Status = ExtensionStatus.Requested, DueAt = due }, after: new { extension.Status, extension.GrantedDueAt, extension.DecisionComment });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Extension {ExtensionId} of response {ResponseId} {Decision} by {UserId}", extensionId, response.Id, decision, admin.UserId);
         changes.Publish(response.Id);

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Messages;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -32,6 +34,7 @@ public sealed class BulkInvitationService(
     IOptions<InvitationOptions> options,
     AccountEmailLinks links,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<BulkInvitationService> logger)
 {
     private const int BatchSize = 250;
@@ -65,6 +68,7 @@ public sealed class BulkInvitationService(
                 var invitation = InvitationIssuer.New(recipient.CompanyId, recipient.Email, requestId, admin.UserId, byColleague: false, now, options.Value.ValidDays);
                 var facts = new MessageFacts(recipient.CompanyName, recipient.LegalEntity, recipient.ContactName, request.Title, recipient.ExtendedDeadline ?? request.Deadline, string.Empty);
                 db.OutgoingMessages.Add(QueuedMessages.Invitation(invitation, MessageKind.Invitation, template, facts, linkBase, now));
+                await audit.RecordAsync(db, AuditActions.InvitationIssued, invitation, recipient.CompanyId, after: new { invitation.Email, invitation.RequestId, invitation.ExpiresAt });
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Companies;
 using DisclosurePortal.Core.Messages;
 using DisclosurePortal.Data;
@@ -28,6 +30,7 @@ public sealed class ColleagueInvitations(
     IOptions<InvitationOptions> options,
     AccountEmailLinks links,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<ColleagueInvitations> logger)
 {
     public async Task<ColleagueOverview> GetAsync()
@@ -69,6 +72,7 @@ public sealed class ColleagueInvitations(
         var invitation = InvitationIssuer.New(companyId, to, null, me.UserId, byColleague: true, now, options.Value.ValidDays);
         var facts = new MessageFacts(company.Name, company.LegalEntity, null, null, null, string.Empty, Inviter: me.DisplayName);
         db.OutgoingMessages.Add(QueuedMessages.Invitation(invitation, MessageKind.ColleagueInvitation, MessageDefaults.For(MessageKind.ColleagueInvitation), facts, links.InvitationBase, now));
+        await audit.RecordAsync(db, AuditActions.InvitationIssued, invitation, companyId, after: new { invitation.Email, invitation.ExpiresAt, invitation.ByColleague });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         queue.Wake();
@@ -86,7 +90,14 @@ public sealed class ColleagueInvitations(
             throw new KeyNotFoundException("Invitation not found.");
         }
 
-        await InvitationIssuer.RevokeAsync(db, [invitationId], clock.GetUtcNow(), InvitationIssuer.Revoked, CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await InvitationIssuer.RevokeAsync(db, [invitationId], clock.GetUtcNow(), InvitationIssuer.Revoked, CancellationToken.None) > 0)
+        {
+            await audit.RecordAsync(db, AuditActions.InvitationRevoked, new AuditSubject(nameof(Data.Entities.Invitation), invitationId.ToString(System.Globalization.CultureInfo.InvariantCulture)), companyId);
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
         logger.LogInformation("Invitation {InvitationId} revoked by colleague {UserId}", invitationId, me.UserId);
     }
 

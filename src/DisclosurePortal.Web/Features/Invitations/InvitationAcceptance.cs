@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +21,7 @@ public sealed record AcceptanceResult(PortalUser? User, bool LinkUnusable, IRead
 /// Nobody is signed in yet, so no company scope can be open: the invitation is found by its token's hash with the
 /// company filter set aside (allow-listed in the tenancy guard test), and only that one row is read or changed.
 /// </summary>
-public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<InvitationAcceptance> logger)
+public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, AuditTrail audit, ILogger<InvitationAcceptance> logger)
 {
     public async Task<OpenInvitation?> FindOpenAsync(string? token)
     {
@@ -64,6 +66,8 @@ public sealed class InvitationAcceptance(PortalDbContext db, UserManager<PortalU
             return AcceptanceResult.Unusable;
         }
 
+        // Saved by AddToRoleAsync, which commits the role and the entry together.
+        audit.RecordAs(db, AuditTrail.ActorOf(user), AuditActions.InvitationAccepted, invitation, invitation.CompanyId, after: new { UserId = user.Id, user.Email, user.DisplayName, user.IsLeadRespondent });
         await users.AddToRoleAsync(user, PortalRoles.Respondent);
         logger.LogInformation("Invitation {InvitationId} accepted: user {UserId} joined company {CompanyId}", invitation.Id, user.Id, invitation.CompanyId);
         return new AcceptanceResult(user, false, []);

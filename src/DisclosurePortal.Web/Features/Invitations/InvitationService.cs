@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Companies;
 using DisclosurePortal.Core.Messages;
 using DisclosurePortal.Data;
@@ -39,6 +41,7 @@ public sealed class InvitationService(
     IOptions<InvitationOptions> options,
     AccountEmailLinks links,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<InvitationService> logger)
 {
     /// <param name="requestId">The request whose invitation text to use; by default the newest one the company received.</param>
@@ -71,6 +74,7 @@ public sealed class InvitationService(
             await db.Requests.Where(r => r.Id == response.RequestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LinkOrigin, links.Origin), cancellationToken);
         }
 
+        await audit.RecordAsync(db, AuditActions.InvitationIssued, invitation, companyId, after: new { invitation.Email, invitation.RequestId, invitation.ExpiresAt });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         queue.Wake();
@@ -89,7 +93,15 @@ public sealed class InvitationService(
     {
         var admin = await session.RequireAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync();
-        await InvitationIssuer.RevokeAsync(db, [invitationId], clock.GetUtcNow(), InvitationIssuer.Revoked, CancellationToken.None);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invitationId) ?? throw new KeyNotFoundException("Invitation not found.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await InvitationIssuer.RevokeAsync(db, [invitationId], clock.GetUtcNow(), InvitationIssuer.Revoked, CancellationToken.None) > 0)
+        {
+            await audit.RecordAsync(db, AuditActions.InvitationRevoked, invitation, invitation.CompanyId, before: new { invitation.Email, invitation.ExpiresAt });
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
         logger.LogInformation("Invitation {InvitationId} revoked by {UserId}", invitationId, admin.UserId);
     }
 

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Deadlines;
 using DisclosurePortal.Core.Messages;
 using DisclosurePortal.Data;
@@ -35,7 +37,7 @@ public sealed record RequestMessages(int RequestId, string Title, DateTimeOffset
 /// and the overdue notice, each with placeholders. A text with a placeholder its kind does not know is refused
 /// with the placeholder named; a text left as the default is not stored, so better defaults reach it later.
 /// </summary>
-public sealed class MessageTemplateService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, ILogger<MessageTemplateService> logger)
+public sealed class MessageTemplateService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, AuditTrail audit, ILogger<MessageTemplateService> logger)
 {
     /// <summary>An example company for previews when the request has none yet.</summary>
     public const string ExampleCompany = "Example AI Ltd";
@@ -143,6 +145,7 @@ public sealed class MessageTemplateService(IDbContextFactory<PortalDbContext> db
             return ["The request is closed or gone: its e-mails can no longer change."];
         }
 
+        var before = Facts(request);
         request.ReminderDays = ReminderSchedule.Format(days);
         var now = clock.GetUtcNow();
         foreach (var draft in drafts)
@@ -162,6 +165,7 @@ public sealed class MessageTemplateService(IDbContextFactory<PortalDbContext> db
             (stored.Subject, stored.Body, stored.UpdatedAt) = (draft.Subject, draft.Body, now);
         }
 
+        await audit.RecordAsync(db, AuditActions.TemplateChanged, request, null, before, Facts(request));
         await db.SaveChangesAsync();
         logger.LogInformation("E-mails of request {RequestId} saved by {UserId}; reminders {Days} days before", requestId, admin.UserId, request.ReminderDays);
         return [];
@@ -173,4 +177,8 @@ public sealed class MessageTemplateService(IDbContextFactory<PortalDbContext> db
         request.MessageTemplates.Add(template);
         return template;
     }
+
+    // The texts as they are stored: a template equal to the default is not stored, so its absence means "default".
+    private static object Facts(DisclosureRequest request) =>
+        new { request.ReminderDays, Templates = request.MessageTemplates.OrderBy(t => t.Kind).ThenBy(t => t.DaysBefore).Select(t => new { t.Kind, t.DaysBefore, t.Subject, t.Body }).ToList() };
 }

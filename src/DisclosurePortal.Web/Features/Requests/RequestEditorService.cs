@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
@@ -29,7 +31,7 @@ public sealed class RequestDraft
 }
 
 /// <summary>Admins write a request as a draft, send it (the deadline starts to count), and close it.</summary>
-public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, ILogger<RequestEditorService> logger)
+public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, AuditTrail audit, ILogger<RequestEditorService> logger)
 {
     /// <summary>A request sent without a deadline gets this long to answer.</summary>
     public static readonly TimeSpan DefaultAnswerPeriod = TimeSpan.FromDays(30);
@@ -74,6 +76,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
             return (null, ["A closed request cannot be changed."]);
         }
 
+        var before = request is null ? null : Facts(request);
         if (request is null)
         {
             request = new DisclosureRequest { State = RequestState.Draft, CreatedAt = clock.GetUtcNow() };
@@ -91,6 +94,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
         // Like the deadline, the late rule may still change after sending: it decides what happens at the deadline.
         request.RefuseLateSubmissions = draft.RefuseLateSubmissions;
         request.Deadline = draft.Deadline ?? (request.State == RequestState.Draft ? clock.GetUtcNow().Add(DefaultAnswerPeriod) : request.Deadline);
+        await audit.RecordAsync(db, before is null ? AuditActions.RequestCreated : AuditActions.RequestChanged, request, null, before, Facts(request));
         await db.SaveChangesAsync();
         logger.LogInformation("Request {RequestId} saved ({State})", request.Id, request.State);
         return (request.Id, []);
@@ -124,6 +128,8 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
         {
             request.Deadline = request.SentAt.Value.Add(DefaultAnswerPeriod);
         }
+
+        await audit.RecordAsync(db, AuditActions.RequestSent, request, null, new { State = RequestState.Draft }, new { request.State, request.SentAt, request.Deadline });
         await db.SaveChangesAsync();
         draft.Id = id;
         draft.State = RequestState.Sent;
@@ -143,6 +149,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         request.State = RequestState.Closed;
+        await audit.RecordAsync(db, AuditActions.RequestClosed, request, null, new { State = RequestState.Sent }, new { request.State });
         await db.SaveChangesAsync();
         logger.LogInformation("Request {RequestId} closed", id);
         return [];
@@ -177,4 +184,7 @@ public sealed class RequestEditorService(IDbContextFactory<PortalDbContext> dbFa
 
         return problems;
     }
+
+    private static object Facts(DisclosureRequest request) =>
+        new { request.Title, request.ReservationDate, request.Deadline, request.RefuseLateSubmissions, request.State, LetterSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.LetterText ?? string.Empty))) };
 }

@@ -1,4 +1,6 @@
 using DisclosurePortal.Core.Tables;
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.WorkLists;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -26,6 +28,7 @@ public sealed class WorkListIntake(
     IOptions<StorageOptions> storage,
     IOptions<WorkListUploadOptions> options,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<WorkListIntake> logger)
 {
     public long MaxBytes => options.Value.MaxBytes;
@@ -86,6 +89,7 @@ public sealed class WorkListIntake(
         try
         {
             db.WorkListUploads.Add(upload);
+            await audit.RecordAsync(db, AuditActions.UploadReceived, upload, upload.CompanyId, after: new { upload.ResponseId, upload.FileName, upload.SizeBytes, upload.Sha256, upload.Status, upload.RefusalReason });
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -159,6 +163,7 @@ public sealed class WorkListIntake(
             (remembered.Mapping, remembered.ConfirmedAt) = (json, now);
         }
 
+        await audit.RecordAsync(db, AuditActions.UploadColumnsConfirmed, new AuditSubject(nameof(WorkListUpload), uploadId.ToString(System.Globalization.CultureInfo.InvariantCulture)), companyId, after: new { HeaderKey = headerKey, Mapping = json });
         await db.SaveChangesAsync(cancellationToken);
         await JobQueue.EnqueueAsync(db, JobKind.WorkListValidation, uploadId, companyId, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

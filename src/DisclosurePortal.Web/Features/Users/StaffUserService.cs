@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using DisclosurePortal.Web.Features.Account;
@@ -11,7 +13,9 @@ public sealed record UserRow(string Id, string Email, string DisplayName, string
 public sealed record CompanyOption(int Id, string Name);
 
 /// <summary>Admins create accounts (there is no self-registration) and disable them.</summary>
-public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, ILogger<StaffUserService> logger)
+// Identity saves through the scoped context: entries staged in identityDb commit with the user change that follows.
+public sealed class StaffUserService(
+    UserManager<PortalUser> users, PortalDbContext identityDb, IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, AuditTrail audit, ILogger<StaffUserService> logger)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync()
     {
@@ -72,6 +76,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
+            await audit.RecordAsync(identityDb, AuditActions.UserCreated, user, user.CompanyId, after: new { user.Email, user.DisplayName, role, user.CompanyId });
             result = await users.AddToRoleAsync(user, role);
         }
 
@@ -130,6 +135,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
         }
 
         // Their sign-in cookie carries the old role: a new stamp makes the next check sign them in afresh.
+        await audit.RecordAsync(identityDb, AuditActions.UserRoleChanged, user, null, before: new { roles }, after: new { roles = new[] { role } });
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("User {UserId} is now {Role} (changed by {AdminId})", userId, role, admin.UserId);
         return [];
@@ -152,6 +158,7 @@ public sealed class StaffUserService(UserManager<PortalUser> users, IDbContextFa
 
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        await audit.RecordAsync(identityDb, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user, user.CompanyId, after: new { user.Email, disabled });
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("User {UserId} {Change}", userId, disabled ? "disabled" : "enabled");
     }

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Answers;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
@@ -42,6 +44,7 @@ public sealed class ResponseSubmission(
     SubmissionReceipts receipts,
     ResponseChanges changes,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<ResponseSubmission> logger)
 {
     public async Task<SubmissionReview?> ReviewAsync(CancellationToken cancellationToken = default)
@@ -141,6 +144,8 @@ public sealed class ResponseSubmission(
         response.LastSubmissionLate = version.IsLate;
         response.LastActivityAt = now;
         response.Status = ResponseStatus.Submitted;
+        await audit.RecordAsync(db, version.Number == 1 ? AuditActions.ResponseSubmitted : AuditActions.ResponseAmended, version, companyId,
+            after: new { version.ResponseId, version.Number, version.IsLate, version.ContentUse, version.SignatoryName, version.Works, Files = chosen.Select(u => new { u.FileName, u.Sha256 }), version.Digest });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
