@@ -73,6 +73,7 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         ["/requests/{RequestId:int}/messages"] = Access.Staff,
         ["/review"] = Access.Staff,
         ["/review/companies/{CompanyId:int}"] = Access.Staff,
+        ["/review/queue"] = Access.Staff,
         ["/account/access-denied"] = Access.Public,
         ["/account/forgot-password"] = Access.Public,
         ["/account/forgot-password-confirmation"] = Access.Public,
