@@ -11,12 +11,19 @@ namespace DisclosurePortal.Web.Infrastructure;
 /// </summary>
 public static class CsvTable
 {
-    public static async Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(target, headers, rows.ToAsyncEnumerable(), cancellationToken);
+    }
+
+    /// <summary>Rows read as they are written (a paged database read), so a long table is never held whole.</summary>
+    public static async Task WriteAsync(Stream target, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
-        await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         await using var csv = new CsvWriter(writer, config);
         foreach (var header in headers)
         {
@@ -24,9 +31,8 @@ public static class CsvTable
         }
 
         await csv.NextRecordAsync();
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             foreach (var cell in row)
             {
                 csv.WriteField(cell);
@@ -34,6 +40,9 @@ public static class CsvTable
 
             await csv.NextRecordAsync();
         }
+
+        await csv.FlushAsync();
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>A download of the table: "attachment", CSV, the given name.</summary>

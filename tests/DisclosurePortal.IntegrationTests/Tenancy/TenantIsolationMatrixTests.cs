@@ -74,6 +74,8 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         ["/review"] = Access.Staff,
         ["/review/companies/{CompanyId:int}"] = Access.Staff,
         ["/review/queue"] = Access.Staff,
+        ["/review/evidence.csv"] = Access.Staff,
+        ["/review/evidence.xlsx"] = Access.Staff,
         ["/account/access-denied"] = Access.Public,
         ["/account/forgot-password"] = Access.Public,
         ["/account/forgot-password-confirmation"] = Access.Public,
