@@ -60,7 +60,7 @@ public sealed partial class ReviewQueue
         {
             self = DotNetObjectReference.Create(this);
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/review-queue.js");
-            keyboard = await module.InvokeAsync<IJSObjectReference>("listen", self, "[data-testid=queue-search] input");
+            keyboard = await module.InvokeAsync<IJSObjectReference>("listen", self, "input[data-testid=queue-search]");
         }
     }
 
@@ -114,6 +114,8 @@ public sealed partial class ReviewQueue
             current = same;
         }
 
+        // The total and the panel sit outside the grid: they follow its page.
+        _ = InvokeAsync(StateHasChanged);
         return new GridData<QueueItem> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
