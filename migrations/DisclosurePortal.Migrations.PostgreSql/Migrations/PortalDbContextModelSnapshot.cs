@@ -863,6 +863,9 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
 
@@ -891,6 +894,8 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("State", "Tier", "Score");
 
                     b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
 
                     b.ToTable("MatchDecisions");
                 });

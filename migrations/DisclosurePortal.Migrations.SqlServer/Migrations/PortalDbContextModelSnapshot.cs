@@ -866,6 +866,9 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
                     b.Property<double>("Score")
                         .HasColumnType("float");
 
@@ -894,6 +897,8 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.HasIndex("State", "Tier", "Score");
 
                     b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
 
                     b.ToTable("MatchDecisions");
                 });

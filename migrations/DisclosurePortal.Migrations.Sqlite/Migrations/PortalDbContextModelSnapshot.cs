@@ -830,6 +830,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
@@ -858,6 +861,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "Tier", "Score");
 
                     b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
 
                     b.ToTable("MatchDecisions");
                 });

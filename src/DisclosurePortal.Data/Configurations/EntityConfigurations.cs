@@ -192,6 +192,8 @@ internal sealed class MatchDecisionConfiguration : IEntityTypeConfiguration<Matc
         builder.HasIndex(d => new { d.UploadId, d.State });
         builder.HasIndex(d => d.ClaimedByUserId);
         builder.HasIndex(d => d.LastBatch);
+        // The cross-company view counts companies per confirmed catalog entry.
+        builder.HasIndex(d => new { d.State, d.ChosenKind, d.ChosenCatalogId, d.CompanyId });
     }
 }
 

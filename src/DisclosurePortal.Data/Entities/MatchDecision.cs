@@ -33,6 +33,9 @@ public class MatchDecision : ICompanyOwned
 
     public int RequestId { get; set; }
 
+    /// <summary>The run the upload shows, whose rank-1 candidate the tier, score and kind below are from.</summary>
+    public long RunId { get; set; }
+
     public DecisionState State { get; set; }
 
     /// <summary>The best candidate of the run the upload shows; None for a row the catalog has nothing for.</summary>

@@ -13,8 +13,8 @@ public static class DecisionRows
 {
     // Identifiers are double-quoted: SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER is on for SqlClient) all read them.
     private const string InsertMissing = """
-        INSERT INTO "MatchDecisions" ("EntryId", "CompanyId", "UploadId", "RequestId", "State", "Tier", "Score", "CandidateKind", "Revision")
-        SELECT c."EntryId", c."CompanyId", e."UploadId", r."RequestId", 0, c."Tier", c."Score", CASE WHEN c."Tier" = 0 THEN NULL ELSE c."Kind" END, 0
+        INSERT INTO "MatchDecisions" ("EntryId", "CompanyId", "UploadId", "RequestId", "RunId", "State", "Tier", "Score", "CandidateKind", "Revision")
+        SELECT c."EntryId", c."CompanyId", e."UploadId", r."RequestId", c."RunId", 0, c."Tier", c."Score", CASE WHEN c."Tier" = 0 THEN NULL ELSE c."Kind" END, 0
         FROM "MatchCandidates" c
         JOIN "WorkListEntries" e ON e."Id" = c."EntryId"
         JOIN "WorkListUploads" u ON u."Id" = e."UploadId"
@@ -33,7 +33,8 @@ public static class DecisionRows
         await db.MatchDecisions
             .Where(d => d.UploadId == uploadId && best.Any(c => c.EntryId == d.EntryId))
             .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Tier, d => best.Where(c => c.EntryId == d.EntryId).Select(c => c.Tier).First())
+                s => s.SetProperty(d => d.RunId, runId)
+                    .SetProperty(d => d.Tier, d => best.Where(c => c.EntryId == d.EntryId).Select(c => c.Tier).First())
                     .SetProperty(d => d.Score, d => best.Where(c => c.EntryId == d.EntryId).Select(c => c.Score).First())
                     .SetProperty(
                         d => d.CandidateKind,

@@ -167,6 +167,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ResponseChanges>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueueService>();
+        services.AddScoped<RequestProgressService>();
         services.AddScoped<ReviewDecisionService>();
         services.AddScoped<StaffUserService>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

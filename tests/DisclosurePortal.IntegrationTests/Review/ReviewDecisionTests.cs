@@ -88,7 +88,8 @@ public abstract class ReviewDecisionTests(DatabaseFixture database)
         await using var db = database.CreateContext();
         var decisions = await db.MatchDecisions.Where(d => d.UploadId == scenario.UploadA.Id).OrderBy(d => d.EntryId).ToListAsync();
         Assert.Equal(5, decisions.Count);
-        Assert.Equal(DecisionState.Confirmed, decisions[0].State);
+        Assert.Equal(DecisionState.Confirmed, decisions.Single(d => d.Id == item.Id).State);
+        Assert.Equal(4, decisions.Count(d => d.State == DecisionState.NeedsReview));
         Assert.Equal([MatchTier.High, MatchTier.High, MatchTier.High, MatchTier.High, MatchTier.Exact], decisions.Select(d => d.Tier));
         Assert.Equal(CatalogKind.Recordings, decisions[4].CandidateKind);
     }

@@ -69,9 +69,9 @@ public static class EvidenceExport
             decisions = decisions.Where(d => d.CompanyId == company);
         }
 
-        var best = db.MatchCandidates.AsNoTracking().Where(c => c.Rank == 1 && db.WorkListUploads.Any(u => u.MatchRunId == c.RunId));
+        var best = db.MatchCandidates.AsNoTracking().Where(c => c.Rank == 1);
         return from d in decisions.OrderBy(d => d.Id).Take(PageSize)
-               join c in best on d.EntryId equals c.EntryId into candidates
+               join c in best on new { d.RunId, d.EntryId } equals new { c.RunId, c.EntryId } into candidates
                from c in candidates.DefaultIfEmpty()
                orderby d.Id
                select new EvidenceRow(

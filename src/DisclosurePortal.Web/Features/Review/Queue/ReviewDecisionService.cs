@@ -111,7 +111,8 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
             rows = rows.Where(d => d.Tier != MatchTier.None);
         }
 
-        var best = db.MatchCandidates.Where(c => c.Rank == 1 && db.WorkListUploads.Any(u => u.MatchRunId == c.RunId));
+        // The queue row names its run, so the best candidate is one lookup in the (RunId, EntryId, Rank) index.
+        var best = db.MatchCandidates.Where(c => c.Rank == 1);
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 2000)];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var written = await rows.ExecuteUpdateAsync(
@@ -143,8 +144,8 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
                     }
                     else
                     {
-                        s.SetProperty(d => d.ChosenKind, d => best.Where(c => c.EntryId == d.EntryId).Select(c => (CatalogKind?)c.Kind).FirstOrDefault())
-                            .SetProperty(d => d.ChosenCatalogId, d => best.Where(c => c.EntryId == d.EntryId).Select(c => c.CatalogRecordingId ?? c.CatalogCompositionId ?? c.CatalogReleaseId).FirstOrDefault());
+                        s.SetProperty(d => d.ChosenKind, d => best.Where(c => c.RunId == d.RunId && c.EntryId == d.EntryId).Select(c => (CatalogKind?)c.Kind).FirstOrDefault())
+                            .SetProperty(d => d.ChosenCatalogId, d => best.Where(c => c.RunId == d.RunId && c.EntryId == d.EntryId).Select(c => c.CatalogRecordingId ?? c.CatalogCompositionId ?? c.CatalogReleaseId).FirstOrDefault());
                     }
                 }
             },

@@ -59,8 +59,9 @@ public sealed class ReviewQueueService(IDbContextFactory<PortalDbContext> dbFact
             return null;
         }
 
+        var run = await db.MatchDecisions.Where(d => d.Id == id).Select(d => d.RunId).SingleAsync(cancellationToken);
         var candidates = await db.MatchCandidates.AsNoTracking()
-            .Where(c => c.EntryId == item.EntryId && c.Tier != MatchTier.None && db.WorkListUploads.Any(u => u.MatchRunId == c.RunId))
+            .Where(c => c.RunId == run && c.EntryId == item.EntryId && c.Tier != MatchTier.None)
             .OrderBy(c => c.Rank)
             .Select(c => new QueueCandidate(
                 c.Rank, c.Kind, (c.CatalogRecordingId ?? c.CatalogCompositionId ?? c.CatalogReleaseId)!.Value,
@@ -140,18 +141,19 @@ public sealed class ReviewQueueService(IDbContextFactory<PortalDbContext> dbFact
         return query;
     }
 
+    // Ties break on the id in the sort's own direction: the indexes end in the row id, so the database walks one in order.
     internal static IQueryable<MatchDecision> Sorted(IQueryable<MatchDecision> query, QueueSort sort, bool descending) => (sort, descending) switch
     {
         (QueueSort.Score, false) => query.OrderBy(d => d.Score).ThenBy(d => d.Id),
-        (QueueSort.Score, true) => query.OrderByDescending(d => d.Score).ThenBy(d => d.Id),
+        (QueueSort.Score, true) => query.OrderByDescending(d => d.Score).ThenByDescending(d => d.Id),
         (QueueSort.Company, false) => query.OrderBy(d => d.CompanyId).ThenBy(d => d.EntryId),
         (QueueSort.Company, true) => query.OrderByDescending(d => d.CompanyId).ThenBy(d => d.EntryId),
         (QueueSort.Line, false) => query.OrderBy(d => d.EntryId),
         (QueueSort.Line, true) => query.OrderByDescending(d => d.EntryId),
         (QueueSort.DecidedAt, false) => query.OrderBy(d => d.DecidedAt).ThenBy(d => d.Id),
-        (QueueSort.DecidedAt, true) => query.OrderByDescending(d => d.DecidedAt).ThenBy(d => d.Id),
+        (QueueSort.DecidedAt, true) => query.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id),
         (_, true) => query.OrderBy(d => d.Tier).ThenBy(d => d.Score).ThenBy(d => d.Id),
-        _ => query.OrderByDescending(d => d.Tier).ThenByDescending(d => d.Score).ThenBy(d => d.Id),
+        _ => query.OrderByDescending(d => d.Tier).ThenByDescending(d => d.Score).ThenByDescending(d => d.Id),
     };
 
     private static IQueryable<QueueItem> Project(PortalDbContext db, IQueryable<MatchDecision> query) => query.Select(d => new QueueItem(

@@ -44,6 +44,7 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
                     UploadId = table.Column<int>(type: "INTEGER", nullable: false),
                     RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     Tier = table.Column<int>(type: "INTEGER", nullable: false),
                     Score = table.Column<double>(type: "REAL", nullable: false),
@@ -108,6 +109,11 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                 columns: new[] { "RequestId", "State", "Tier" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatchDecisions_State_ChosenKind_ChosenCatalogId_CompanyId",
+                table: "MatchDecisions",
+                columns: new[] { "State", "ChosenKind", "ChosenCatalogId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MatchDecisions_State_Tier_Score",
                 table: "MatchDecisions",
                 columns: new[] { "State", "Tier", "Score" });
@@ -119,8 +125,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
 
             // Rows already matched get their queue row, undecided, from the run each upload shows.
             migrationBuilder.Sql("""
-                INSERT INTO "MatchDecisions" ("EntryId", "CompanyId", "UploadId", "RequestId", "State", "Tier", "Score", "CandidateKind", "Revision")
-                SELECT c."EntryId", c."CompanyId", e."UploadId", r."RequestId", 0, c."Tier", c."Score", CASE WHEN c."Tier" = 0 THEN NULL ELSE c."Kind" END, 0
+                INSERT INTO "MatchDecisions" ("EntryId", "CompanyId", "UploadId", "RequestId", "RunId", "State", "Tier", "Score", "CandidateKind", "Revision")
+                SELECT c."EntryId", c."CompanyId", e."UploadId", r."RequestId", c."RunId", 0, c."Tier", c."Score", CASE WHEN c."Tier" = 0 THEN NULL ELSE c."Kind" END, 0
                 FROM "MatchCandidates" c
                 JOIN "WorkListEntries" e ON e."Id" = c."EntryId"
                 JOIN "WorkListUploads" u ON u."Id" = e."UploadId" AND u."MatchRunId" = c."RunId"

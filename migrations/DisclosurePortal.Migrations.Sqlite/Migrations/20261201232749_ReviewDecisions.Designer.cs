@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201223428_ReviewDecisions")]
+    [Migration("20261201232749_ReviewDecisions")]
     partial class ReviewDecisions
     {
         /// <inheritdoc />
@@ -833,6 +833,9 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
@@ -861,6 +864,8 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "Tier", "Score");
 
                     b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
 
                     b.ToTable("MatchDecisions");
                 });

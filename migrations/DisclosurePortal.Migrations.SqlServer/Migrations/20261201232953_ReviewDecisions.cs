@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DisclosurePortal.Migrations.PostgreSql.Migrations
+namespace DisclosurePortal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ReviewDecisions : Migration
@@ -17,18 +16,18 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     DecisionId = table.Column<long>(type: "bigint", nullable: false),
                     EntryId = table.Column<long>(type: "bigint", nullable: false),
-                    CompanyId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    ChosenKind = table.Column<int>(type: "integer", nullable: true),
+                    CompanyId = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    ChosenKind = table.Column<int>(type: "int", nullable: true),
                     ChosenCatalogId = table.Column<long>(type: "bigint", nullable: true),
-                    ChangedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    ChangedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,26 +39,27 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     EntryId = table.Column<long>(type: "bigint", nullable: false),
-                    CompanyId = table.Column<int>(type: "integer", nullable: false),
-                    UploadId = table.Column<int>(type: "integer", nullable: false),
-                    RequestId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Tier = table.Column<int>(type: "integer", nullable: false),
-                    Score = table.Column<double>(type: "double precision", nullable: false),
-                    CandidateKind = table.Column<int>(type: "integer", nullable: true),
-                    ChosenKind = table.Column<int>(type: "integer", nullable: true),
+                    CompanyId = table.Column<int>(type: "int", nullable: false),
+                    UploadId = table.Column<int>(type: "int", nullable: false),
+                    RequestId = table.Column<int>(type: "int", nullable: false),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    CandidateKind = table.Column<int>(type: "int", nullable: true),
+                    ChosenKind = table.Column<int>(type: "int", nullable: true),
                     ChosenCatalogId = table.Column<long>(type: "bigint", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClaimedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    LastBatch = table.Column<Guid>(type: "uuid", nullable: true)
+                    DecidedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClaimedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    LastBatch = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -109,6 +109,11 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                 columns: new[] { "RequestId", "State", "Tier" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatchDecisions_State_ChosenKind_ChosenCatalogId_CompanyId",
+                table: "MatchDecisions",
+                columns: new[] { "State", "ChosenKind", "ChosenCatalogId", "CompanyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MatchDecisions_State_Tier_Score",
                 table: "MatchDecisions",
                 columns: new[] { "State", "Tier", "Score" });
@@ -120,8 +125,8 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
 
             // Rows already matched get their queue row, undecided, from the run each upload shows.
             migrationBuilder.Sql("""
-                INSERT INTO "MatchDecisions" ("EntryId", "CompanyId", "UploadId", "RequestId", "State", "Tier", "Score", "CandidateKind", "Revision")
-                SELECT c."EntryId", c."CompanyId", e."UploadId", r."RequestId", 0, c."Tier", c."Score", CASE WHEN c."Tier" = 0 THEN NULL ELSE c."Kind" END, 0
+                INSERT INTO "MatchDecisions" ("EntryId", "CompanyId", "UploadId", "RequestId", "RunId", "State", "Tier", "Score", "CandidateKind", "Revision")
+                SELECT c."EntryId", c."CompanyId", e."UploadId", r."RequestId", c."RunId", 0, c."Tier", c."Score", CASE WHEN c."Tier" = 0 THEN NULL ELSE c."Kind" END, 0
                 FROM "MatchCandidates" c
                 JOIN "WorkListEntries" e ON e."Id" = c."EntryId"
                 JOIN "WorkListUploads" u ON u."Id" = e."UploadId" AND u."MatchRunId" = c."RunId"
