@@ -168,6 +168,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<RequestProgressService>();
+        services.AddScoped<DisclosurePortal.Web.Features.Review.Works.CrossCompanyService>();
         services.AddScoped<ReviewDecisionService>();
         services.AddScoped<StaffUserService>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -74,6 +74,7 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         ["/review"] = Access.Staff,
         ["/review/companies/{CompanyId:int}"] = Access.Staff,
         ["/review/queue"] = Access.Staff,
+        ["/review/works"] = Access.Staff,
         ["/review/evidence.csv"] = Access.Staff,
         ["/review/evidence.xlsx"] = Access.Staff,
         ["/account/access-denied"] = Access.Public,

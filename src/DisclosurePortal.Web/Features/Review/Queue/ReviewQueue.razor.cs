@@ -47,9 +47,12 @@ public sealed partial class ReviewQueue
     [SupplyParameterFromQuery(Name = "request")]
     public int? RequestId { get; set; }
 
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
-        filter = filter with { CompanyId = CompanyId, RequestId = RequestId };
+        filter = filter with { CompanyId = CompanyId, RequestId = RequestId, Tab = Enum.TryParse<QueueTab>(Tab, out var tab) ? tab : QueueTab.NeedsReview };
         choices = await Queue.GetChoicesAsync();
         holders = await Queue.GetHoldersAsync();
     }
