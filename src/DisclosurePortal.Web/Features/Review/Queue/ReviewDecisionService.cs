@@ -122,10 +122,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
                     .SetProperty(d => d.LastBatch, batch)
                     .SetProperty(d => d.DecidedByUserId, userId)
                     .SetProperty(d => d.DecidedBy, reviewer.DisplayName)
-                    .SetProperty(d => d.DecidedAt, now)
-                    .SetProperty(d => d.ClaimedByUserId, (string?)null)
-                    .SetProperty(d => d.ClaimedBy, (string?)null)
-                    .SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null);
+                    .SetProperty(d => d.DecidedAt, now);
                 if (text is not null || state is not null)
                 {
                     s.SetProperty(d => d.Comment, text);
@@ -153,6 +150,10 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
         if (written > 0)
         {
             await db.Database.ExecuteSqlRawAsync(AppendHistory, [batch], cancellationToken);
+            // Deciding gives the item back; a separate UPDATE of the few held rows spares the bulk one the claim index.
+            await db.MatchDecisions.Where(d => d.LastBatch == batch && d.ClaimedByUserId != null).ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.ClaimedByUserId, (string?)null).SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
+                cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
