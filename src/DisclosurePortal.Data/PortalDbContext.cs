@@ -36,6 +36,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
 
     public DbSet<MatchCandidate> MatchCandidates => Set<MatchCandidate>();
 
+    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
+
+    public DbSet<MatchDecisionChange> MatchDecisionChanges => Set<MatchDecisionChange>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
@@ -101,6 +105,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, CompanyS
         FilterByCompany<WorkListUpload>(builder);
         FilterByCompany<WorkListEntry>(builder);
         FilterByCompany<MatchCandidate>(builder);
+        FilterByCompany<MatchDecision>(builder);
+        FilterByCompany<MatchDecisionChange>(builder);
         FilterByOptionalCompany<BackgroundJob>(builder);
         FilterByCompany<ResponseVersion>(builder);
         FilterByCompany<ResponseVersionUpload>(builder);

@@ -30,6 +30,12 @@ if (args is ["upload", ..])
     return await UploadScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000);
 }
 
+// The triage queue at full size: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- review-queue [ROWS]
+if (args is ["review-queue", ..])
+{
+    return await ReviewQueueScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
 if (args is ["profile", ..])
 {
     return MatchProfile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);

@@ -42,6 +42,7 @@ public class NavMenuTests : BunitContext
     {
         var links = LinksFor(PortalRoles.Reviewer);
         Assert.Contains("review", links);
+        Assert.Contains("review/queue", links);
         Assert.Contains("catalog", links);
         Assert.DoesNotContain("requests", links);
         Assert.DoesNotContain("admin/users", links);

@@ -931,6 +931,155 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.ToTable("MatchCandidates");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CandidateKind")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ChosenCatalogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChosenKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClaimedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("LastBatch")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedByUserId");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("LastBatch");
+
+                    b.HasIndex("UploadId", "State");
+
+                    b.HasIndex("RequestId", "State", "Tier");
+
+                    b.HasIndex("State", "Tier", "Score");
+
+                    b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
+
+                    b.ToTable("MatchDecisions");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecisionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("ChosenCatalogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChosenKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("DecisionId", "Revision");
+
+                    b.ToTable("MatchDecisionChanges");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1837,6 +1986,17 @@ namespace DisclosurePortal.Migrations.PostgreSql.Migrations
                     b.Navigation("CatalogRecording");
 
                     b.Navigation("CatalogRelease");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecision", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.WorkListEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Entry");
                 });

@@ -934,6 +934,155 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.ToTable("MatchCandidates");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CandidateKind")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ChosenCatalogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChosenKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ClaimedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("LastBatch")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedByUserId");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("LastBatch");
+
+                    b.HasIndex("UploadId", "State");
+
+                    b.HasIndex("RequestId", "State", "Tier");
+
+                    b.HasIndex("State", "Tier", "Score");
+
+                    b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
+
+                    b.ToTable("MatchDecisions");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecisionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("ChosenCatalogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChosenKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("DecisionId", "Revision");
+
+                    b.ToTable("MatchDecisionChanges");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1842,6 +1991,17 @@ namespace DisclosurePortal.Migrations.SqlServer.Migrations
                     b.Navigation("CatalogRecording");
 
                     b.Navigation("CatalogRelease");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecision", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.WorkListEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Entry");
                 });

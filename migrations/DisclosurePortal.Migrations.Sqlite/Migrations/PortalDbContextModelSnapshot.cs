@@ -898,6 +898,151 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.ToTable("MatchCandidates");
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CandidateKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChosenCatalogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastBatch")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedByUserId");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique();
+
+                    b.HasIndex("LastBatch");
+
+                    b.HasIndex("UploadId", "State");
+
+                    b.HasIndex("RequestId", "State", "Tier");
+
+                    b.HasIndex("State", "Tier", "Score");
+
+                    b.HasIndex("CompanyId", "State", "Tier", "Score");
+
+                    b.HasIndex("State", "ChosenKind", "ChosenCatalogId", "CompanyId");
+
+                    b.ToTable("MatchDecisions");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecisionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChosenCatalogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("DecisionId", "Revision");
+
+                    b.ToTable("MatchDecisionChanges");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Data.Entities.OutgoingMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1782,6 +1927,17 @@ namespace DisclosurePortal.Migrations.Sqlite.Migrations
                     b.Navigation("CatalogRecording");
 
                     b.Navigation("CatalogRelease");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Data.Entities.MatchDecision", b =>
+                {
+                    b.HasOne("DisclosurePortal.Data.Entities.WorkListEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Entry");
                 });

@@ -196,3 +196,39 @@ internal sealed class ResponseReminderConfiguration : IEntityTypeConfiguration<R
         builder.HasIndex(r => r.CompanyId);
     }
 }
+
+internal sealed class MatchDecisionConfiguration : IEntityTypeConfiguration<MatchDecision>
+{
+    public void Configure(EntityTypeBuilder<MatchDecision> builder)
+    {
+        builder.Property(d => d.DecidedByUserId).HasMaxLength(450);
+        builder.Property(d => d.DecidedBy).HasMaxLength(256);
+        builder.Property(d => d.ClaimedByUserId).HasMaxLength(450);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(256);
+        builder.Property(d => d.Comment).HasMaxLength(2000);
+        builder.Property(d => d.Revision).IsConcurrencyToken();
+        builder.HasOne(d => d.Entry).WithMany().HasForeignKey(d => d.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.EntryId).IsUnique();
+        // The queue's tabs read by state, then the usual filters; each index ends in the default sort (tier, score).
+        builder.HasIndex(d => new { d.State, d.Tier, d.Score });
+        builder.HasIndex(d => new { d.CompanyId, d.State, d.Tier, d.Score });
+        builder.HasIndex(d => new { d.RequestId, d.State, d.Tier });
+        builder.HasIndex(d => new { d.UploadId, d.State });
+        builder.HasIndex(d => d.ClaimedByUserId);
+        builder.HasIndex(d => d.LastBatch);
+        // The cross-company view counts companies per confirmed catalog entry.
+        builder.HasIndex(d => new { d.State, d.ChosenKind, d.ChosenCatalogId, d.CompanyId });
+    }
+}
+
+internal sealed class MatchDecisionChangeConfiguration : IEntityTypeConfiguration<MatchDecisionChange>
+{
+    public void Configure(EntityTypeBuilder<MatchDecisionChange> builder)
+    {
+        builder.Property(c => c.ChangedByUserId).HasMaxLength(450);
+        builder.Property(c => c.ChangedBy).HasMaxLength(256);
+        builder.Property(c => c.Comment).HasMaxLength(2000);
+        builder.HasIndex(c => new { c.DecisionId, c.Revision });
+        builder.HasIndex(c => c.CompanyId);
+    }
+}

@@ -11,16 +11,19 @@ namespace DisclosurePortal.Web.Infrastructure;
 /// </summary>
 public static class CsvTable
 {
-    public static Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default) =>
-        WriteAsync(target, headers, rows.ToAsyncEnumerable(), cancellationToken);
+    public static Task WriteAsync(Stream target, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(target, headers, rows.ToAsyncEnumerable(), cancellationToken);
+    }
 
-    /// <summary>Writes rows as they come (from a database query, say), never holding the table.</summary>
+    /// <summary>Rows read as they are written (a paged database read), so a long table is never held whole.</summary>
     public static async Task WriteAsync(Stream target, IReadOnlyList<string> headers, IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
-        await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         await using var csv = new CsvWriter(writer, config);
         foreach (var header in headers)
         {
@@ -37,6 +40,9 @@ public static class CsvTable
 
             await csv.NextRecordAsync();
         }
+
+        await csv.FlushAsync();
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>A download of the table: "attachment", CSV, the given name.</summary>

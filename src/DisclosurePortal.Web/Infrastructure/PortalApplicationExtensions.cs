@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Features.Review.Evidence;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Web.Components;
@@ -74,6 +75,7 @@ public static class PortalApplicationExtensions
         app.MapCatalogEndpoints();
         app.MapCompanyEndpoints();
         app.MapResponseEndpoints();
+        app.MapEvidenceEndpoints();
         // Our own policy (SecurityHeaders) already forbids framing; a second CSP header from Blazor would only add noise.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;

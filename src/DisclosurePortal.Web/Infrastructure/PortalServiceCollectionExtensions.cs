@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Features.Review.Queue;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Demo;
 using DisclosurePortal.Data.Entities;
@@ -166,6 +167,10 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<ExtensionService>();
         services.AddSingleton<ResponseChanges>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewQueueService>();
+        services.AddScoped<RequestProgressService>();
+        services.AddScoped<DisclosurePortal.Web.Features.Review.Works.CrossCompanyService>();
+        services.AddScoped<ReviewDecisionService>();
         services.AddScoped<StaffUserService>();
         services.AddOptions<InvitationOptions>().Bind(configuration.GetSection(InvitationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationService>();

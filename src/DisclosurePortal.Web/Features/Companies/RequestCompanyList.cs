@@ -15,7 +15,7 @@ public sealed record CompanyFilter(CompanyStatus? Status = null, string? Search 
 
 public sealed record CompanyListRow(
     int CompanyId, int ResponseId, string Name, string? LegalEntity, string? Country, int Contacts, string? FirstContact,
-    CompanyStatus Status, DateTimeOffset DueAt, DateTimeOffset? LastActivityAt, int Uploads, int RowsAccepted, int RowsMatched);
+    CompanyStatus Status, DateTimeOffset DueAt, DateTimeOffset? LastActivityAt, int Uploads, int RowsAccepted, int RowsMatched, int RowsConfirmed);
 
 public sealed record CompanyListPage(IReadOnlyList<CompanyListRow> Items, int Total);
 
@@ -66,7 +66,8 @@ public sealed class RequestCompanyList(IDbContextFactory<PortalDbContext> dbFact
                 r.Response.LastActivityAt,
                 db.WorkListUploads.Count(u => u.ResponseId == r.Response.Id),
                 db.WorkListUploads.Where(u => u.ResponseId == r.Response.Id).Sum(u => u.RowsAccepted),
-                db.WorkListUploads.Where(u => u.ResponseId == r.Response.Id).Sum(u => u.RowsMatched)))
+                db.WorkListUploads.Where(u => u.ResponseId == r.Response.Id).Sum(u => u.RowsMatched),
+                db.MatchDecisions.Count(d => d.CompanyId == r.Response.CompanyId && d.RequestId == requestId && d.State == DecisionState.Confirmed)))
             .ToListAsync(cancellationToken);
         return new CompanyListPage(items, total);
     }

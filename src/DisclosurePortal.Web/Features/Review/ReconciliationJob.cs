@@ -3,6 +3,7 @@ using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data;
 using DisclosurePortal.Data.Catalog;
 using DisclosurePortal.Data.Entities;
+using DisclosurePortal.Data.Review;
 using DisclosurePortal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,6 +79,7 @@ public sealed class ReconciliationJob(IDbContextFactory<PortalDbContext> dbFacto
         await db.WorkListUploads.Where(u => u.Id == uploadId).ExecuteUpdateAsync(
             s => s.SetProperty(u => u.MatchRunId, run).SetProperty(u => u.RowsMatched, matched).SetProperty(u => u.Status, UploadStatus.Processed),
             cancellationToken);
+        await DecisionRows.SyncWithRunAsync(db, uploadId, run, cancellationToken);
         // Earlier runs of this upload: the one shown until now, and any cut short by a newer one.
         await db.MatchCandidates
             .Where(m => m.RunId != run && db.WorkListEntries.Any(e => e.Id == m.EntryId && e.UploadId == uploadId))
