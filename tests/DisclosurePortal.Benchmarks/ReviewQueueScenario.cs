@@ -33,7 +33,7 @@ internal static class ReviewQueueScenario
 
         var session = StaffSession();
         var queue = new ReviewQueueService(factory, session, TimeProvider.System);
-        var decisions = new ReviewDecisionService(factory, session, TimeProvider.System);
+        var decisions = new ReviewDecisionService(factory, session, TimeProvider.System, new DisclosurePortal.Web.Features.Audit.AuditTrail(session, TimeProvider.System, factory));
         var count = await P95Async(async () =>
         {
             await using var db = await factory.CreateDbContextAsync();

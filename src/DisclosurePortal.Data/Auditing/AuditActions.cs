@@ -28,12 +28,14 @@ public static class AuditActions
     public const string RequestSent = "request.sent";
     public const string RequestClosed = "request.closed";
     public const string TemplateChanged = "template.changed";
+    public const string MatchesDecided = "match.decided";
+    public const string EvidenceExported = "evidence.exported";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignedIn, SignInFailed, SignedOut, InvitationIssued, InvitationAccepted, InvitationRevoked, UserCreated, UserRoleChanged,
         UserDisabled, UserEnabled, UploadReceived, UploadColumnsConfirmed, ResponseSubmitted, ResponseAmended,
         ExtensionRequested, ExtensionGranted, ExtensionRefused, CatalogImported, CompaniesImported, CompanyChanged,
-        RequestCreated, RequestChanged, RequestSent, RequestClosed, TemplateChanged,
+        RequestCreated, RequestChanged, RequestSent, RequestClosed, TemplateChanged, MatchesDecided, EvidenceExported,
     ];
 }

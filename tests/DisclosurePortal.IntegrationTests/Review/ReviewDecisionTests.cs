@@ -30,6 +30,10 @@ public abstract class ReviewDecisionTests(DatabaseFixture database)
         Assert.Equal(TestData.Now, decision.DecidedAt);
         var history = await db.MatchDecisionChanges.Where(c => c.DecisionId == item.Id).ToListAsync();
         Assert.Equal(DecisionState.Confirmed, Assert.Single(history).State);
+        var decisionBatch = decision.LastBatch.ToString();
+        var audited = await db.AuditEntries.SingleAsync(e => e.EntityType == "MatchDecisionBatch" && e.EntityId == decisionBatch);
+        Assert.Equal(("match.decided", "reviewer-1", (int?)scenario.Companies.A.Id), (audited.Action, audited.ActorId, audited.CompanyId));
+        Assert.Contains("\"items\":1", audited.After, StringComparison.Ordinal);
         Assert.Equal(4, (await PageAsync(Reviewer1, new QueueFilter(CompanyId: scenario.Companies.A.Id))).TotalCount + 1);
         Assert.Equal(1, (await PageAsync(Reviewer1, new QueueFilter(QueueTab.Unmatched, CompanyId: scenario.Companies.A.Id))).TotalCount);
     }
@@ -74,6 +78,9 @@ public abstract class ReviewDecisionTests(DatabaseFixture database)
         var confirmed = await db.MatchDecisions.Where(d => d.CompanyId == scenario.Companies.A.Id && d.State == DecisionState.Confirmed).OrderBy(d => d.EntryId).ToListAsync();
         Assert.Equal(scenario.Recordings.Take(2).Select(r => (long?)r.Id), confirmed.Select(d => d.ChosenCatalogId));
         Assert.Equal(2, await db.MatchDecisionChanges.CountAsync(c => c.CompanyId == scenario.Companies.A.Id && c.Comment == "bulk"));
+        var batch = confirmed[0].LastBatch.ToString();
+        var audited = await db.AuditEntries.SingleAsync(e => e.EntityType == "MatchDecisionBatch" && e.EntityId == batch);
+        Assert.Contains("\"items\":2", audited.After, StringComparison.Ordinal);
     }
 
     [SkippableFact]

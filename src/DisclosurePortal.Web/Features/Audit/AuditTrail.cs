@@ -28,6 +28,10 @@ public sealed class AuditTrail(PortalSession session, TimeProvider clock, IDbCon
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>An event of the signed-in user that changes nothing else (an export), in a unit of work of its own.</summary>
+    public async Task RecordAloneAsync(string action, object entity, int? companyId, object? after = null, CancellationToken cancellationToken = default) =>
+        await RecordAloneAsync(await ActorAsync(), action, entity, companyId, after, cancellationToken);
+
     public static AuditActor ActorOf(PortalUser user) => new(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName);
 
     private async Task<AuditActor> ActorAsync() =>

@@ -1,3 +1,5 @@
+using DisclosurePortal.Data.Auditing;
+using DisclosurePortal.Web.Features.Audit;
 using DisclosurePortal.Core.Catalog;
 using DisclosurePortal.Core.Matching;
 using DisclosurePortal.Data;
@@ -12,7 +14,7 @@ namespace DisclosurePortal.Web.Features.Review.Queue;
 /// conditional on their revision and on nobody else holding them, and one INSERT…SELECT appending the history.
 /// A single decision is that write on one row; a bulk action, on a filter or a selection.
 /// </summary>
-public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock)
+public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock, AuditTrail audit)
 {
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(30);
 
@@ -29,7 +31,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var current = await db.MatchDecisions.AsNoTracking().Where(d => d.Id == request.Id)
-            .Select(d => new { d.Revision, d.ClaimedByUserId, d.ClaimedBy, d.ClaimedUntil, d.DecidedBy, d.Tier }).SingleOrDefaultAsync(cancellationToken);
+            .Select(d => new { d.Revision, d.ClaimedByUserId, d.ClaimedBy, d.ClaimedUntil, d.DecidedBy, d.Tier, d.CompanyId }).SingleOrDefaultAsync(cancellationToken);
         if (current is null)
         {
             return new DecisionResult(DecisionOutcome.NotFound, "This item is no longer in the queue.");
@@ -40,7 +42,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
             return new DecisionResult(DecisionOutcome.NothingToConfirm, "There is no candidate to confirm: search the catalog and link an entry.");
         }
 
-        var written = await WriteAsync(db, reviewer, db.MatchDecisions.Where(d => d.Id == request.Id && d.Revision == request.Revision), request.State, request.Kind, request.CatalogId, request.Comment, now, cancellationToken);
+        var written = await WriteAsync(db, reviewer, db.MatchDecisions.Where(d => d.Id == request.Id && d.Revision == request.Revision), new DecisionWrite(request.State, request.Kind, request.CatalogId, request.Comment, current.CompanyId, $"item {request.Id}"), now, cancellationToken);
         if (written == 1)
         {
             return new DecisionResult(DecisionOutcome.Saved, "Saved.");
@@ -61,7 +63,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var ids = ReviewQueueService.Filtered(db, filter, now).Select(d => d.Id);
-        return await WriteAsync(db, reviewer, db.MatchDecisions.Where(d => ids.Contains(d.Id)), state, null, null, comment, now, cancellationToken);
+        return await WriteAsync(db, reviewer, db.MatchDecisions.Where(d => ids.Contains(d.Id)), new DecisionWrite(state, null, null, comment, filter.CompanyId, $"all under {filter}"), now, cancellationToken);
     }
 
     /// <summary>The selected items (not held by someone else); the number decided.</summary>
@@ -69,7 +71,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
     {
         var reviewer = await RequireReviewerAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await WriteAsync(db, reviewer, db.MatchDecisions.Where(d => ids.Contains(d.Id)), state, null, null, comment, clock.GetUtcNow(), cancellationToken);
+        return await WriteAsync(db, reviewer, db.MatchDecisions.Where(d => ids.Contains(d.Id)), new DecisionWrite(state, null, null, comment, null, $"{ids.Count} selected"), clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Takes the next <paramref name="count"/> items under the filter that nobody holds; the number taken.</summary>
@@ -100,9 +102,9 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
     /// The one place decisions are written (an audit append belongs here). A null <paramref name="state"/> keeps the
     /// state (a comment); confirming without a chosen entry takes the best candidate of the run the upload shows.
     /// </summary>
-    private static async Task<int> WriteAsync(
-        PortalDbContext db, PortalPrincipal reviewer, IQueryable<MatchDecision> targets, DecisionState? state, CatalogKind? kind, long? catalogId, string? comment, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(PortalDbContext db, PortalPrincipal reviewer, IQueryable<MatchDecision> targets, DecisionWrite decision, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var (state, kind, catalogId, comment) = (decision.State, decision.Kind, decision.CatalogId, decision.Comment);
         var batch = Guid.NewGuid();
         var userId = reviewer.UserId;
         var rows = targets.Where(d => d.ClaimedByUserId == null || d.ClaimedByUserId == userId || d.ClaimedUntil <= now);
@@ -154,6 +156,11 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
             await db.MatchDecisions.Where(d => d.LastBatch == batch && d.ClaimedByUserId != null).ExecuteUpdateAsync(
                 s => s.SetProperty(d => d.ClaimedByUserId, (string?)null).SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null),
                 cancellationToken);
+
+            // One entry per write, bulk or single: the items themselves are in the decision history under the batch.
+            await audit.RecordAsync(db, AuditActions.MatchesDecided, new AuditSubject("MatchDecisionBatch", batch.ToString()), decision.CompanyId,
+                after: new { decision.Scope, Items = written, State = state, ChosenKind = kind, ChosenCatalogId = catalogId, Comment = text });
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -165,4 +172,7 @@ public sealed class ReviewDecisionService(IDbContextFactory<PortalDbContext> dbF
         var principal = await session.GetAsync();
         return principal.IsStaff ? principal : throw new UnauthorizedAccessException("Only label staff decide matches.");
     }
+
+    /// <summary>What a write sets, and for the audit trail where it applies (the company when it is one) and to what.</summary>
+    private sealed record DecisionWrite(DecisionState? State, CatalogKind? Kind, long? CatalogId, string? Comment, int? CompanyId, string Scope);
 }
