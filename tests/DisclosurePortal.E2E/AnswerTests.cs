@@ -32,6 +32,14 @@ public sealed class AnswerTests(PortalFixture portal) : BrowserTest(portal)
         var first = List(($"{kept}", "Answer Test Kept"), ($"{retitled}", "Answer Test Old Title"), ($"{dropped}", "Answer Test Dropped"), (string.Empty, string.Empty));
         await UploadAsync(page, "answer-first.csv", first, accepted: "3");
 
+        // The report of the row not accepted: on the page and as a download, with its line and reason.
+        await page.UploadHistoryRow("answer-first.csv").Cell(UploadColumn.Rejected).Locator("a").ClickAsync();
+        await Expect(page.ByTestId("rejected-rows")).ToContainTextAsync("answer-first.csv");
+        var reportDownload = await page.RunAndWaitForDownloadAsync(() => page.ByTestId("rejected-rows-download").ClickAsync());
+        var report = (await File.ReadAllLinesAsync(await reportDownload.PathAsync())).ToList();
+        Assert.Equal("line,outcome,reason", report[0]);
+        Assert.StartsWith("5,rejected,", Assert.Single(report.Skip(1)), StringComparison.Ordinal);
+
         await page.OpenSubmitAsync();
         await Expect(page.ByTestId("answers-company")).ToContainTextAsync(Signatory);
         await Expect(page.ByTestId("attestation-text")).ToContainTextAsync("confirm that I am authorised");
