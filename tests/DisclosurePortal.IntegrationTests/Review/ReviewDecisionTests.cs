@@ -39,6 +39,24 @@ public abstract class ReviewDecisionTests(DatabaseFixture database)
     }
 
     [SkippableFact]
+    public async Task The_pager_counts_only_so_far_ahead_and_says_when_there_are_more()
+    {
+        var scenario = await ArrangeAsync();
+        var ofA = new QueueFilter(CompanyId: scenario.Companies.A.Id);
+        await using var scope = database.Services.SignedInScope(TestUsers.Reviewer(Reviewer1));
+        var queue = scope.ServiceProvider.GetRequiredService<ReviewQueueService>();
+
+        var exact = await queue.GetPageAsync(ofA, QueueSort.Strength, false, 0, 50);
+        var bounded = await queue.GetPageAsync(ofA, QueueSort.Strength, false, 0, 2, countAhead: 1);
+        var further = await queue.GetPageAsync(ofA, QueueSort.Strength, false, 1, 2, countAhead: 1);
+
+        Assert.Equal((4, false), (exact.TotalCount, exact.TotalIsLowerBound));
+        Assert.Equal((3, true, 2), (bounded.TotalCount, bounded.TotalIsLowerBound, bounded.Items.Count));
+        Assert.Equal((4, false, 2), (further.TotalCount, further.TotalIsLowerBound, further.Items.Count));
+        Assert.Equal(4, await queue.CountAsync(ofA));
+    }
+
+    [SkippableFact]
     public async Task The_second_reviewer_deciding_a_stale_item_is_told_and_nothing_is_overwritten()
     {
         var scenario = await ArrangeAsync();

@@ -47,7 +47,8 @@ public sealed record QueueItem(
     string? ClaimedByUserId, string? ClaimedBy, DateTimeOffset? ClaimedUntil, string? DecidedBy, DateTimeOffset? DecidedAt, string? Comment,
     CatalogKind? ChosenKind, long? ChosenCatalogId);
 
-public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int TotalCount);
+/// <param name="TotalIsLowerBound">There are more than <paramref name="TotalCount"/> items: counting stopped there.</param>
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, int TotalCount, bool TotalIsLowerBound = false);
 
 /// <summary>A catalog entry beside the submitted row: a candidate (rank 1–3) or the one a reviewer linked (rank 0).</summary>
 public sealed record QueueCandidate(int Rank, CatalogKind Kind, long CatalogId, string Identifier, string Title, string? Credit, MatchTier Tier, double Score, string Reasons);

@@ -17,6 +17,7 @@ public sealed partial class ReviewQueue
     private IReadOnlyList<QueueItem> items = [];
     private QueueItem? current;
     private int total;
+    private bool totalIsLowerBound;
     private int claimCount = 25;
     private DotNetObjectReference<ReviewQueue>? self;
     private IJSObjectReference? module;
@@ -110,8 +111,8 @@ public sealed partial class ReviewQueue
             nameof(QueueItem.DecidedAt) => QueueSort.DecidedAt,
             _ => QueueSort.Strength,
         };
-        var page = await Queue.GetPageAsync(filter, by, sort?.Descending ?? false, state.Page, state.PageSize, cancellationToken);
-        (items, total) = (page.Items, page.TotalCount);
+        var page = await Queue.GetPageAsync(filter, by, sort?.Descending ?? false, state.Page, state.PageSize, cancellationToken: cancellationToken);
+        (items, total, totalIsLowerBound) = (page.Items, page.TotalCount, page.TotalIsLowerBound);
         if (current is not null && items.FirstOrDefault(i => i.Id == current.Id) is { } same)
         {
             current = same;

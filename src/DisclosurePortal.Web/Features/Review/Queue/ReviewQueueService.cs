@@ -10,15 +10,21 @@ namespace DisclosurePortal.Web.Features.Review.Queue;
 /// <summary>The triage queue's read side: items paged, filtered and sorted in the database, and one item's detail.</summary>
 public sealed class ReviewQueueService(IDbContextFactory<PortalDbContext> dbFactory, PortalSession session, TimeProvider clock)
 {
-    public async Task<QueuePage> GetPageAsync(QueueFilter filter, QueueSort sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<QueuePage> GetPageAsync(QueueFilter filter, QueueSort sort, bool descending, int page, int pageSize, int countAhead = CountAhead, CancellationToken cancellationToken = default)
     {
         await session.RequireStaffAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter, clock.GetUtcNow());
-        var total = await query.CountAsync(cancellationToken);
+        // Counting a million rows costs more than reading a page: the pager counts only so far ahead of the page
+        // (the total grows as one pages on); a bulk action still counts exactly (CountAsync) before it runs.
+        var countLimit = ((page + 1) * pageSize) + countAhead;
+        var total = await query.Take(countLimit).CountAsync(cancellationToken);
         var items = await Project(db, Sorted(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new QueuePage(items, total);
+        return new QueuePage(items, total, total == countLimit);
     }
+
+    /// <summary>Rows counted beyond the page asked for before the pager says "more than".</summary>
+    public const int CountAhead = 10_000;
 
     public async Task<int> CountAsync(QueueFilter filter, CancellationToken cancellationToken = default)
     {
