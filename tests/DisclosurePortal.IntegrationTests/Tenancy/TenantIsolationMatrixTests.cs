@@ -1,8 +1,10 @@
+using DisclosurePortal.Data;
 using DisclosurePortal.Data.Entities;
 using System.Globalization;
 using System.Net;
 using DisclosurePortal.IntegrationTests.Account;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -169,6 +171,26 @@ public sealed class TenantIsolationMatrixTests(TenancyPortal portal) : IClassFix
         using var adminBrowser = portal.NewBrowser();
         await adminBrowser.SignInAsync(admin.Email, AccountPortalFactory.Password);
         Assert.Equal(HttpStatusCode.OK, (await adminBrowser.GetAsync(route)).Status);
+    }
+
+    [Fact]
+    public async Task An_evidence_export_is_served_to_staff_and_recorded_in_the_audit_trail()
+    {
+        var (a, _, requestId) = await portal.SeedAsync();
+        var reviewer = await portal.CreateUserAsync(PortalRoles.Reviewer, "matrix-exporter");
+        using var browser = portal.NewBrowser();
+        await browser.SignInAsync(reviewer.Email, AccountPortalFactory.Password);
+
+        var export = await browser.GetAsync($"/review/evidence.csv?request={requestId}&company={a.CompanyId}");
+
+        Assert.Equal(HttpStatusCode.OK, export.Status);
+        Assert.StartsWith("company,", export.Html.TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase);
+        await using var scope = portal.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CompanyScope>().ForStaff();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var entry = await db.AuditEntries.SingleAsync(e => e.ActorId == reviewer.Id && e.Action == "evidence.exported");
+        Assert.Equal((a.CompanyId, requestId.ToString(CultureInfo.InvariantCulture)), (entry.CompanyId!.Value, entry.EntityId));
+        Assert.Contains("\"format\":\"csv\"", entry.After, StringComparison.Ordinal);
     }
 
     [Fact]
