@@ -26,15 +26,15 @@ internal static class ReconcileScenario
         SyntheticCatalogFiles.Write(work.Path, size, size);
         string File(string name) => Path.Combine(work.Path, name);
 
-        var parse = Time(() => ParseOnly(File(SyntheticCatalogFiles.TrainingListFile)));
+        var parse = Measurements.Time(() => Measurements.ParseFields(File(SyntheticCatalogFiles.TrainingListFile)));
         var cpuStart = Environment.CpuUsage.TotalTime;
 
         PeakMemory.Reset();
         var before = PeakMemory.CurrentBytes();
         CatalogFiles? catalog = null;
-        var load = Time(() => catalog = CatalogFiles.Load(File(SyntheticCatalogFiles.RecordingsFile), File(SyntheticCatalogFiles.CompositionsFile), File(SyntheticCatalogFiles.ReleasesFile)));
+        var load = Measurements.Time(() => catalog = CatalogFiles.Load(File(SyntheticCatalogFiles.RecordingsFile), File(SyntheticCatalogFiles.CompositionsFile), File(SyntheticCatalogFiles.ReleasesFile)));
         var matchesFile = File("matches.csv");
-        var match = Time(() =>
+        var match = Measurements.Time(() =>
         {
             using var works = System.IO.File.OpenRead(File(SyntheticCatalogFiles.TrainingListFile));
             using var output = new StreamWriter(matchesFile);
@@ -55,7 +55,7 @@ internal static class ReconcileScenario
         Console.WriteLine();
         Console.WriteLine($"Peak memory: {peak / 1048576.0:N0} MiB (working set before loading: {before / 1048576.0:N0} MiB)");
         Console.WriteLine($"Target <= 60 s for read + index + match + write: {(total.TotalSeconds <= 60 ? "met" : "NOT met")} ({total.TotalSeconds:0.0} s); " +
-            $"CPU time used {cpu.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores (load average now {LoadAverage()})");
+            $"CPU time used {cpu.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores (load average now {Measurements.LoadAverage()})");
         var accepted = quality.AtLeast(MatchTier.Possible);
         Console.WriteLine($"F1 against gold (any tier): {accepted.F1:0.0000} (precision {accepted.Precision:0.0000}, recall {accepted.Recall:0.0000}); " +
             $"exact precision {quality.Of(MatchTier.Exact).Precision:0.0000}, high precision {quality.Of(MatchTier.High).Precision:0.0000}");
@@ -142,7 +142,7 @@ internal static class ReconcileScenario
         var threads = Environment.ProcessorCount;
 
         var pgFound = new ConcurrentDictionary<string, string[]>();
-        var pgTime = await TimeAsync(() => Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = threads }, async (row, ct) =>
+        var pgTime = await Measurements.TimeAsync(() => Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = threads }, async (row, ct) =>
         {
             await using var command = source.CreateCommand("SELECT id FROM recording WHERE search % $1 ORDER BY similarity(search, $1) DESC LIMIT 3");
             command.Parameters.AddWithValue(SearchText(row.Work.Title, null, row.Work.Artist));
@@ -157,7 +157,7 @@ internal static class ReconcileScenario
         }));
 
         var engineFound = new ConcurrentDictionary<string, string[]>();
-        var engineTime = Time(() => Parallel.ForEach(rows, new ParallelOptions { MaxDegreeOfParallelism = threads }, row =>
+        var engineTime = Measurements.Time(() => Parallel.ForEach(rows, new ParallelOptions { MaxDegreeOfParallelism = threads }, row =>
             engineFound[row.RowId] = catalog.Index.Match(row.Work).Candidates.Select(c => catalog.NameOf(c.Kind, c.CatalogId)).ToArray()));
 
         double Recall(ConcurrentDictionary<string, string[]> found) =>
@@ -173,43 +173,8 @@ internal static class ReconcileScenario
         Console.WriteLine($"Ratio to pg_trgm: {engineRate / pgRate:0.0}x rows/s (target >= 5x: {(engineRate / pgRate >= 5 ? "met" : "NOT met")}); recall {(Recall(engineFound) >= Recall(pgFound) ? "no lower" : "LOWER")}");
     }
 
-    // Other work on the machine stretches wall-clock times; the load average says how busy it was.
-    private static string LoadAverage() => System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
     private static string SearchText(string? title, string? version, string? artist) =>
         string.Join(' ', TextNormaliser.MatchWords(title).Concat(TextNormaliser.MatchWords(version)).Concat(TextNormaliser.MatchWords(artist)));
-
-    private static long ParseOnly(string file)
-    {
-        using var reader = new StreamReader(file);
-        using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
-        long count = 0;
-        while (csv.Read())
-        {
-            for (var i = 0; i < csv.Count; i++)
-            {
-                count += csv[i].Length;
-            }
-        }
-
-        return count;
-    }
-
-    private static TimeSpan Time(Action work)
-    {
-        var watch = Stopwatch.StartNew();
-        work();
-        return watch.Elapsed;
-    }
-
-    private static TimeSpan Time(Func<long> work) => Time(() => { GC.KeepAlive(work()); });
-
-    private static async Task<TimeSpan> TimeAsync(Func<Task> work)
-    {
-        var watch = Stopwatch.StartNew();
-        await work();
-        return watch.Elapsed;
-    }
 
     private static void Row(string step, TimeSpan time, int rows, TimeSpan baseline) =>
         Console.WriteLine($"| {step} | {time.TotalSeconds:0.00} s | {rows / time.TotalSeconds:N0} | {time / baseline:0.00}x |");

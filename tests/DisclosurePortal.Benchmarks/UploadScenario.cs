@@ -24,7 +24,7 @@ internal static class UploadScenario
         var watch = Stopwatch.StartNew();
         Write(list, rows);
         var bytes = new FileInfo(list).Length;
-        Console.WriteLine($"Wrote {rows:N0} rows, {bytes / 1048576.0:N1} MiB in {watch.Elapsed.TotalSeconds:N1} s; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"Wrote {rows:N0} rows, {bytes / 1048576.0:N1} MiB in {watch.Elapsed.TotalSeconds:N1} s; {Environment.ProcessorCount} cores, load average {Measurements.LoadAverage()}");
 
         var parse = Measure("CsvHelper parse, every field (baseline)", rows, bytes, () => Parse(list));
         var receive = await MeasureAsync("receive: streamed to storage + SHA-256 (HashedFileCopy, as the intake)", rows, bytes, async () =>
@@ -51,7 +51,7 @@ internal static class UploadScenario
         }
 
         Console.WriteLine($"Receive at {bytes / 1e6 / receive.Seconds:N0} MB/s; validation job at {rows / job.Seconds:N0} rows/s, {parse.Seconds / job.Seconds:P1} of the raw parse rate ({rows / parse.Seconds:N0} rows/s); " +
-            $"largest memory growth {new[] { receive, validate, job }.Max(s => s.GrowthBytes) / 1048576.0:N0} MiB (target under 200 MB); load average now {LoadAverage()}.");
+            $"largest memory growth {new[] { receive, validate, job }.Max(s => s.GrowthBytes) / 1048576.0:N0} MiB (target under 200 MB); load average now {Measurements.LoadAverage()}.");
         return 0;
     }
 
@@ -117,7 +117,4 @@ internal static class UploadScenario
 
     private static string Valid(Func<int, string?> withCheckDigit) =>
         Enumerable.Range(0, 10).Select(withCheckDigit).First(code => code is not null)!;
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }
