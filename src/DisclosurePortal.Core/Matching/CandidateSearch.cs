@@ -11,6 +11,9 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
 {
     private const int MaxWords = 12;
 
+    // Below this, reading a posting list costs less than deciding whether it needs reading.
+    private const int LongPostings = 256;
+
     /// <summary>Adds to <paramref name="into"/> the positions of the best <see cref="MatchOptions.Pool"/> entries by summed term weight.</summary>
     public void Find(EntrySet set, PreparedWork work, SearchScratch scratch, List<int> into)
     {
@@ -71,23 +74,48 @@ internal sealed class CandidateSearch(WordVocabulary vocabulary, MatchOptions op
         }
 
         terms.Sort((a, b) => a.Frequency.CompareTo(b.Frequency));
+
+        // Terms are read rarest first until the budget is spent; the last one read may be long.
+        var read = 0;
+        for (var spent = 0; read < terms.Count && (read == 0 || spent <= options.PostingBudget); read++)
+        {
+            spent += terms[read].Frequency;
+        }
+
+        var idf = scratch.Idf;
+        idf.Clear();
+        for (var i = 0; i < read; i++)
+        {
+            idf.Add((float)(terms[i].Weight * Math.Log(1 + ((double)set.Count / terms[i].Frequency))));
+        }
+
         var accumulator = scratch.Accumulator;
         accumulator.Clear();
-        var spent = 0;
-        foreach (var (key, frequency, weight) in terms)
+        var onlyGain = false;
+        var remaining = idf.Sum();
+        for (var i = 0; i < read; i++)
         {
-            if (spent > options.PostingBudget && accumulator.Count > 0)
+            var postings = set.Terms.Find(terms[i].Key);
+
+            // Once the pool's lightest entry outweighs all the terms left, an entry not met yet cannot enter the
+            // pool: the long posting lists of common words then only add to the entries already found.
+            onlyGain = onlyGain || accumulator.IsFull || (postings.Length > LongPostings && accumulator.Lightest(options.Pool) > remaining);
+            if (onlyGain)
             {
-                break;
+                accumulator.Gain(postings, idf[i]);
+            }
+            else
+            {
+                foreach (var position in postings)
+                {
+                    if (!accumulator.Add(position, idf[i]) && i == 0)
+                    {
+                        break; // a full table: the rest of the first term's entries could only be new ones
+                    }
+                }
             }
 
-            var idf = (float)(weight * Math.Log(1 + ((double)set.Count / frequency)));
-            foreach (var position in set.Terms.Find(key))
-            {
-                accumulator.Add(position, idf);
-            }
-
-            spent += frequency;
+            remaining -= idf[i];
         }
 
         accumulator.TakeBest(options.Pool, into);
@@ -186,6 +214,8 @@ internal sealed class SearchScratch
 
     public List<int> Found { get; } = [];
 
+    public List<float> Idf { get; } = [];
+
     public WeightTable Accumulator { get; } = new();
 
     public SimilarityMemo Memo { get; } = new();
@@ -220,20 +250,17 @@ internal sealed class WeightTable
         used.Clear();
     }
 
-    /// <summary>Adds to an entry's weight; once the table is half full, only entries already in it gain.</summary>
-    public void Add(int position, float weight)
-    {
-        var slot = (int)((uint)(position * -1640531527) >> 19);
-        while (keys[slot] != -1 && keys[slot] != position)
-        {
-            slot = (slot + 1) & (Capacity - 1);
-        }
+    public bool IsFull => used.Count >= Full;
 
+    /// <summary>Adds to an entry's weight; once the table is half full, only entries already in it gain (false for others).</summary>
+    public bool Add(int position, float weight)
+    {
+        var slot = SlotOf(position);
         if (keys[slot] == -1)
         {
             if (used.Count >= Full)
             {
-                return;
+                return false;
             }
 
             keys[slot] = position;
@@ -241,10 +268,66 @@ internal sealed class WeightTable
         }
 
         weights[slot] += weight;
+        return true;
+    }
+
+    /// <summary>Adds to the weight of the entries already in the table that are among <paramref name="postings"/> (ascending).</summary>
+    public void Gain(ReadOnlySpan<int> postings, float weight)
+    {
+        // Looking each entry up in the postings costs |table|·log|postings|; walking the postings costs |postings|.
+        if (used.Count * (System.Numerics.BitOperations.Log2((uint)postings.Length) + 1) < postings.Length)
+        {
+            foreach (var slot in used)
+            {
+                if (postings.BinarySearch(keys[slot]) >= 0)
+                {
+                    weights[slot] += weight;
+                }
+            }
+
+            return;
+        }
+
+        foreach (var position in postings)
+        {
+            var slot = SlotOf(position);
+            if (keys[slot] == position)
+            {
+                weights[slot] += weight;
+            }
+        }
+    }
+
+    /// <summary>The weight of the <paramref name="pool"/>-th heaviest entry (0 when there are fewer).</summary>
+    public float Lightest(int pool) => used.Count < pool ? 0 : Heaviest(pool);
+
+    // The entry's slot, or the empty slot where it would go.
+    private int SlotOf(int position)
+    {
+        var slot = (int)((uint)(position * -1640531527) >> 19);
+        while (keys[slot] != -1 && keys[slot] != position)
+        {
+            slot = (slot + 1) & (Capacity - 1);
+        }
+
+        return slot;
     }
 
     /// <summary>The <paramref name="pool"/> heaviest entries, heaviest first.</summary>
     public void TakeBest(int pool, List<int> into)
+    {
+        Heaviest(pool);
+        var start = into.Count;
+        while (heap.TryDequeue(out var position, out _))
+        {
+            into.Add(position);
+        }
+
+        into.Reverse(start, into.Count - start);
+    }
+
+    // Leaves the heaviest entries in the heap, lightest on top, and returns the lightest one's weight.
+    private float Heaviest(int pool)
     {
         heap.Clear();
         foreach (var slot in used)
@@ -260,12 +343,6 @@ internal sealed class WeightTable
             }
         }
 
-        var start = into.Count;
-        while (heap.TryDequeue(out var position, out _))
-        {
-            into.Add(position);
-        }
-
-        into.Reverse(start, into.Count - start);
+        return heap.TryPeek(out _, out var least) ? least : 0;
     }
 }
