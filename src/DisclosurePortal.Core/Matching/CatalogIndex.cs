@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DisclosurePortal.Core.Catalog;
+using DisclosurePortal.Core.Tables;
 
 namespace DisclosurePortal.Core.Matching;
 
@@ -56,36 +57,43 @@ public sealed class CatalogIndex
         ArgumentNullException.ThrowIfNull(recordings);
         var vocabulary = new WordVocabulary();
 
+        // Each sequence is read a chunk ahead on another thread; an entry's words are read on every core, then
+        // interned and indexed in order (the vocabulary and the postings are built by one thread).
         var compositionSet = new EntrySetBuilder(vocabulary);
         var compositionAt = new Dictionary<long, int>();
-        foreach (var composition in compositions ?? [])
+        foreach (var chunk in ReadAhead.Chunks(compositions ?? [], BuildChunk))
         {
-            compositionAt.TryAdd(composition.Id, compositionSet.Count);
-            compositionSet.Add(IndexedEntry.CompositionOf(composition, compositionSet.Intern));
+            var read = EachInParallel(chunk, c => IndexedEntry.CompositionOf(c, Unchanged));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                compositionAt.TryAdd(chunk[i].Id, compositionSet.Count);
+                compositionSet.Add(read[i].Interned(compositionSet.Intern));
+            }
         }
 
         var releaseSet = new EntrySetBuilder(vocabulary);
         var releaseAt = new Dictionary<long, int>();
         var albums = new List<string[]>();
-        foreach (var release in releases ?? [])
+        foreach (var chunk in ReadAhead.Chunks(releases ?? [], BuildChunk))
         {
-            releaseAt.TryAdd(release.Id, releaseSet.Count);
-            releaseSet.Add(IndexedEntry.ReleaseOf(release, releaseSet.Intern));
-            albums.Add(releaseSet.Intern(TextNormaliser.MatchWords(release.Title))); // with its version words, unlike the title
+            // An album's words keep their version words, unlike the release's title.
+            var read = EachInParallel(chunk, r => (Entry: IndexedEntry.ReleaseOf(r, Unchanged), Album: TextNormaliser.MatchWords(r.Title)));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                releaseAt.TryAdd(chunk[i].Id, releaseSet.Count);
+                releaseSet.Add(read[i].Entry.Interned(releaseSet.Intern));
+                albums.Add(releaseSet.Intern(read[i].Album));
+            }
         }
 
-        // Recordings are most of a catalog: their words are read on every core, a chunk at a time, then interned
-        // and indexed in order (the vocabulary and the postings are built by one thread).
         var recordingSet = new EntrySetBuilder(vocabulary);
-        foreach (var chunk in recordings.Chunk(BuildChunk))
+        foreach (var chunk in ReadAhead.Chunks(recordings, BuildChunk))
         {
-            var read = new IndexedEntry[chunk.Length];
-            Parallel.For(0, chunk.Length, i =>
+            var read = EachInParallel(chunk, recording =>
             {
-                var recording = chunk[i];
                 var composition = recording.CompositionId is { } c && compositionAt.TryGetValue(c, out var cp) ? cp : -1;
                 var release = recording.ReleaseId is { } r && releaseAt.TryGetValue(r, out var rp) ? rp : -1;
-                read[i] = IndexedEntry.Recording(recording, Unchanged, composition, release, release >= 0 ? albums[release] : []);
+                return IndexedEntry.Recording(recording, Unchanged, composition, release, release >= 0 ? albums[release] : []);
             });
             foreach (var entry in read)
             {
@@ -130,6 +138,13 @@ public sealed class CatalogIndex
     }
 
     private static string[] Unchanged(string[] words) => words;
+
+    private static TResult[] EachInParallel<T, TResult>(T[] items, Func<T, TResult> read)
+    {
+        var results = new TResult[items.Length];
+        Parallel.For(0, items.Length, i => results[i] = read(items[i]));
+        return results;
+    }
 
     // Listed words that the catalog has are swapped for its instances, so comparisons are mostly reference checks.
     private string[] Known(string[] words)

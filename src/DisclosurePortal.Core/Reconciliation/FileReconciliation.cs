@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using DisclosurePortal.Core.Matching;
+using DisclosurePortal.Core.Tables;
 
 namespace DisclosurePortal.Core.Reconciliation;
 
@@ -29,19 +30,26 @@ public static class FileReconciliation
         var counts = new int[4];
         var rows = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount };
-        foreach (var batch in WorkListFile.Read(works).Chunk(BatchSize))
+
+        // The next batch is read and the last one written while a batch is matched, so no core waits on the files.
+        var writing = Task.CompletedTask;
+        foreach (var batch in ReadAhead.Chunks(WorkListFile.Read(works), BatchSize))
         {
             var results = new WorkMatch[batch.Length];
             Parallel.For(0, batch.Length, parallel, i => results[i] = catalog.Index.Match(batch[i].Work));
-            for (var i = 0; i < batch.Length; i++)
+            writing.GetAwaiter().GetResult();
+            writing = Task.Run(() =>
             {
-                Write(csv, catalog, batch[i].RowId, results[i]);
-                counts[(int)results[i].Tier]++;
-            }
-
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    Write(csv, catalog, batch[i].RowId, results[i]);
+                    counts[(int)results[i].Tier]++;
+                }
+            });
             rows += batch.Length;
         }
 
+        writing.GetAwaiter().GetResult();
         csv.Flush();
         return new ReconcileSummary(rows, counts[(int)MatchTier.Exact], counts[(int)MatchTier.High], counts[(int)MatchTier.Possible], counts[(int)MatchTier.None]);
     }
