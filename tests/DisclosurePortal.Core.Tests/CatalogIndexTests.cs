@@ -70,6 +70,15 @@ public class CatalogIndexTests
     }
 
     [Fact]
+    public void A_listed_live_take_of_a_song_the_catalog_has_only_in_the_studio_is_left_to_a_reviewer()
+    {
+        // Title, artist and year agree and the duration nearly does: only the live take sets them apart.
+        var best = Best(new ListedWork("Corazón Partío (Live at the Arena)", "Alejandro Sanz", DurationSeconds: 334, Year: 1997));
+        Assert.Equal((3L, MatchTier.Possible), (best.CatalogId, best.Tier));
+        Assert.Contains("listed version 'Live at the Arena' not in the catalog entry", best.Reasons);
+    }
+
+    [Fact]
     public void Numbers_in_titles_veto()
     {
         var match = Index.Match(new ListedWork("Bolero Part 4", "Ana Lima"));

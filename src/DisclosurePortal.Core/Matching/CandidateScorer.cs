@@ -261,8 +261,9 @@ internal static class CandidateScorer
 
         if (l == VersionKind.OtherRecording)
         {
+            // Lists drop version words far more often than they invent a live take or a remix.
             reasons?.Add($"listed version '{listed.Qualifiers}' not in the catalog entry");
-            return -2;
+            return -3;
         }
 
         if (e == VersionKind.OtherRecording)
