@@ -79,6 +79,20 @@ public class CatalogIndexTests
     }
 
     [Fact]
+    public void A_duration_some_seconds_off_counts_against_less_than_one_minutes_off()
+    {
+        // Shops and lists disagree on fades and silence by tens of seconds; a minute is another edit.
+        var recording = new RecordingEntry(1, null, "Remember You", null, "Wiz Khalifa", null, null, 320, 2012);
+        var tensOff = CatalogIndex.ScorePair(new ListedWork("Remember You", "Wiz Khalifa", DurationSeconds: 289, Year: 2012), recording);
+        var minuteOff = CatalogIndex.ScorePair(new ListedWork("Remember You", "Wiz Khalifa", DurationSeconds: 260, Year: 2012), recording);
+
+        Assert.Contains("duration Δ 31 s", tensOff.Reasons);
+        Assert.Equal(MatchTier.High, tensOff.Tier);
+        Assert.True(minuteOff.Score < tensOff.Score);
+        Assert.True(minuteOff.Tier < MatchTier.High);
+    }
+
+    [Fact]
     public void Numbers_in_titles_veto()
     {
         var match = Index.Match(new ListedWork("Bolero Part 4", "Ana Lima"));

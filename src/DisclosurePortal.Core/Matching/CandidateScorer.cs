@@ -108,7 +108,7 @@ internal static class CandidateScorer
         if (work.Duration > 0 && entry.Duration > 0)
         {
             var delta = Math.Abs(work.Duration - entry.Duration);
-            z += delta switch { <= 2 => 1.2, <= 5 => 0.4, <= 10 => -0.6, _ => -3 };
+            z += delta switch { <= 2 => 1.2, <= 5 => 0.4, <= 10 => -0.6, <= 40 => -1.5, _ => -3 };
             corroborated |= delta <= 3;
             reasons?.Add($"duration Δ {delta} s");
         }
