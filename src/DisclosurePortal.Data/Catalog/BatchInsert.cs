@@ -68,9 +68,7 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
             {
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    var value = getters[i].GetClrValueUsingContainingEntity(entities[row]);
-                    var converter = converters[i];
-                    command.Parameters[parameter++].Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+                    command.Parameters[parameter++].Value = ProviderValue(i, entities[row]) ?? DBNull.Value;
                 }
             }
 
@@ -88,6 +86,13 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
                 await command.DisposeAsync();
             }
         }
+    }
+
+    // The column's value as the database stores it (enums as numbers and the like, through the model's converters).
+    private object? ProviderValue(int column, TEntity entity)
+    {
+        var value = getters[column].GetClrValueUsingContainingEntity(entity);
+        return value is null || converters[column] is not { } converter ? value : converter.ConvertToProvider(value);
     }
 
     private static bool BindsDirectly(Type type) =>
@@ -109,9 +114,7 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < columns.Length; i++)
             {
-                var value = getters[i].GetClrValueUsingContainingEntity(entity);
-                var converter = converters[i];
-                SqliteException.ThrowExceptionForRC(Bind(statement, i + 1, value is null || converter is null ? value : converter.ConvertToProvider(value)), handle);
+                SqliteException.ThrowExceptionForRC(Bind(statement, i + 1, ProviderValue(i, entity)), handle);
             }
 
             var done = SQLitePCL.raw.sqlite3_step(statement);
