@@ -35,6 +35,18 @@ public class CatalogIndexTests
     }
 
     [Fact]
+    public void An_equal_isrc_with_equal_title_and_artist_settles_the_row_alone_while_a_near_one_keeps_its_alternatives()
+    {
+        var settled = Index.Match(new ListedWork("Hey Jude", "The Beatles", Isrc: "GBAYE6800011"));
+        Assert.Equal((1L, MatchTier.Exact), (settled.Candidates.Single().CatalogId, settled.Tier));
+
+        // A typo in the title: still exact by its code, and the remaster sharing its words is shown beside it.
+        var near = Index.Match(new ListedWork("Hey Jdue", "The Beatles", Isrc: "GBAYE6800011"));
+        Assert.Equal((1L, MatchTier.Exact), (near.Best?.CatalogId, near.Tier));
+        Assert.Contains(near.Candidates, c => c.CatalogId == 2);
+    }
+
+    [Fact]
     public void A_valid_isrc_of_another_work_is_not_trusted()
     {
         // The code is recording 3's, but title and artist are recording 6's.
