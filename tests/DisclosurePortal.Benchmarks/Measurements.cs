@@ -29,7 +29,13 @@ internal static class Measurements
     /// <summary>The baseline: CsvHelper reading every field of the file (each materialised, as any real reader must); their total length.</summary>
     public static long ParseFields(string file)
     {
-        using var reader = new StreamReader(file);
+        using var stream = File.OpenRead(file);
+        return ParseFields(stream);
+    }
+
+    public static long ParseFields(Stream stream)
+    {
+        using var reader = new StreamReader(stream);
         using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
         long count = 0;
         while (csv.Read())
