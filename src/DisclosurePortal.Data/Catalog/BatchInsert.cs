@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -26,9 +25,7 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
     private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] converters;
     private readonly string insertInto;
     private readonly int rowsPerStatement;
-    private readonly bool bindsDirectly;
     private DbCommand? fullCommand;
-    private SQLitePCL.sqlite3_stmt? statement;
     private bool holdsConnection;
 
     public BatchInsert(PortalDbContext db)
@@ -45,20 +42,10 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
         // SQLite binds each parameter by a name search through the statement's parameters, so a long VALUES
         // list costs quadratic time; a prepared one-row statement is fastest there (no round trips to save).
         rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRows, MaxParameters / columns.Length);
-
-        // Even then, Microsoft.Data.Sqlite looks every parameter up by name on each execution (a quarter of an
-        // import's time); values that SQLite stores as they are (text, integers, reals) are bound by position.
-        bindsDirectly = db.Database.IsSqlite() && columns.All(c => BindsDirectly(c.GetTypeMapping().Converter?.ProviderClrType ?? c.ClrType));
     }
 
     public async Task InsertAsync(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
     {
-        if (bindsDirectly)
-        {
-            await InsertBoundAsync(entities, cancellationToken);
-            return;
-        }
-
         for (var start = 0; start < entities.Count; start += rowsPerStatement)
         {
             var count = Math.Min(rowsPerStatement, entities.Count - start);
@@ -68,7 +55,9 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
             {
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    command.Parameters[parameter++].Value = ProviderValue(i, entities[row]) ?? DBNull.Value;
+                    var value = getters[i].GetClrValueUsingContainingEntity(entities[row]);
+                    var converter = converters[i];
+                    command.Parameters[parameter++].Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
                 }
             }
 
@@ -88,57 +77,7 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
         }
     }
 
-    // The column's value as the database stores it (enums as numbers and the like, through the model's converters).
-    private object? ProviderValue(int column, TEntity entity)
-    {
-        var value = getters[column].GetClrValueUsingContainingEntity(entity);
-        return value is null || converters[column] is not { } converter ? value : converter.ConvertToProvider(value);
-    }
-
-    private static bool BindsDirectly(Type type) =>
-        (Nullable.GetUnderlyingType(type) ?? type) is var t
-        && (t == typeof(string) || t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(bool) || t == typeof(double));
-
-    // One prepared statement on the connection's own handle, in whatever transaction the connection is in.
-    private async Task InsertBoundAsync(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
-    {
-        await HoldConnectionAsync(cancellationToken);
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-        if (statement is null)
-        {
-            SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_prepare_v2(handle, InsertText(1, _ => "?"), out statement), handle);
-        }
-
-        foreach (var entity in entities)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < columns.Length; i++)
-            {
-                SqliteException.ThrowExceptionForRC(Bind(statement, i + 1, ProviderValue(i, entity)), handle);
-            }
-
-            var done = SQLitePCL.raw.sqlite3_step(statement);
-            SQLitePCL.raw.sqlite3_reset(statement);
-            if (done != SQLitePCL.raw.SQLITE_DONE)
-            {
-                SqliteException.ThrowExceptionForRC(done, handle);
-            }
-        }
-    }
-
-    private static int Bind(SQLitePCL.sqlite3_stmt statement, int index, object? value) => value switch
-    {
-        null => SQLitePCL.raw.sqlite3_bind_null(statement, index),
-        string text => SQLitePCL.raw.sqlite3_bind_text(statement, index, text),
-        long number => SQLitePCL.raw.sqlite3_bind_int64(statement, index, number),
-        int number => SQLitePCL.raw.sqlite3_bind_int64(statement, index, number),
-        short number => SQLitePCL.raw.sqlite3_bind_int64(statement, index, number),
-        bool flag => SQLitePCL.raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-        double real => SQLitePCL.raw.sqlite3_bind_double(statement, index, real),
-        _ => throw new InvalidOperationException($"{value.GetType().Name} is not bound directly."),
-    };
-
-    private async Task HoldConnectionAsync(CancellationToken cancellationToken)
+    private async Task<DbCommand> CreateAsync(int rows, CancellationToken cancellationToken)
     {
         if (!holdsConnection)
         {
@@ -148,38 +87,26 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
             await db.Database.OpenConnectionAsync(cancellationToken);
             holdsConnection = true;
         }
-    }
 
-    private string InsertText(int rows, Func<int, string> parameterName)
-    {
+        var connection = db.Database.GetDbConnection();
+
+        var command = connection.CreateCommand();
         var text = new System.Text.StringBuilder(insertInto);
         for (var row = 0; row < rows; row++)
         {
             text.Append(row == 0 ? "(" : ", (");
             for (var i = 0; i < columns.Length; i++)
             {
-                text.Append(i == 0 ? string.Empty : ", ").Append(parameterName((row * columns.Length) + i));
+                var name = $"@p{(row * columns.Length) + i}";
+                text.Append(i == 0 ? name : ", " + name);
+                var mapping = (RelationalTypeMapping)columns[i].GetTypeMapping();
+                command.Parameters.Add(mapping.CreateParameter(command, name, null, nullable: true));
             }
 
             text.Append(')');
         }
 
-        return text.ToString();
-    }
-
-    private async Task<DbCommand> CreateAsync(int rows, CancellationToken cancellationToken)
-    {
-        await HoldConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-
-        var command = connection.CreateCommand();
-        for (var p = 0; p < rows * columns.Length; p++)
-        {
-            var mapping = (RelationalTypeMapping)columns[p % columns.Length].GetTypeMapping();
-            command.Parameters.Add(mapping.CreateParameter(command, $"@p{p}", null, nullable: true));
-        }
-
-        command.CommandText = InsertText(rows, p => $"@p{p}");
+        command.CommandText = text.ToString();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.Prepare();
         return command;
@@ -187,7 +114,6 @@ public sealed class BatchInsert<TEntity> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        statement?.Dispose();
         if (fullCommand is not null)
         {
             await fullCommand.DisposeAsync();
