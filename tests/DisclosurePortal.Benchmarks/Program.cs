@@ -17,6 +17,12 @@ if (args is ["quality", ..])
     return QualityScenario.Run(sizes.Count > 0 ? sizes : [10_000, 100_000, 1_000_000], Option(args, "--pairs") ?? "../shared/data/itunes-amazon", Option(args, "--mistakes"), Options(args));
 }
 
+// The held-out test split, from the papers' serialised pairs: ... -- serialised-pairs IN.txt OUT.csv
+if (args is ["serialised-pairs", var input, var output])
+{
+    return SerialisedPairs.Convert(input, output);
+}
+
 // Reconciliation at full size, with pg_trgm: dotnet run -c Release --project tests/DisclosurePortal.Benchmarks -- reconcile [ROWS] [--sample N]
 if (args is ["reconcile", ..])
 {
