@@ -297,4 +297,60 @@ public class CatalogIndexTests
         Assert.True(same.Tier >= MatchTier.High, same.Explanation);
         Assert.Equal(MatchTier.None, other.Tier);
     }
+    [Fact]
+    public void A_listed_remix_the_entry_does_not_name_counts_less_against_it_at_the_same_length_to_the_second()
+    {
+        // Another mix is seldom the same length to the second: then the entry more likely left its version out.
+        var recording = new RecordingEntry(1, null, "Night Drive", null, "Mara Velde", null, null, 211, 2015);
+        var sameLength = CatalogIndex.ScorePair(new ListedWork("Night Drive (Kai Sorn Remix)", "Mara Velde", DurationSeconds: 211), recording);
+        var longer = CatalogIndex.ScorePair(new ListedWork("Night Drive (Kai Sorn Remix)", "Mara Velde", DurationSeconds: 236), recording);
+
+        Assert.Contains("listed version 'Kai Sorn Remix' not in the catalog entry, yet the same length", sameLength.Reasons);
+        Assert.Equal(MatchTier.High, sameLength.Tier);
+        Assert.Contains("listed version 'Kai Sorn Remix' not in the catalog entry", longer.Reasons);
+        Assert.True(longer.Tier < MatchTier.High, longer.Explanation);
+    }
+
+    [Fact]
+    public void Remixes_named_after_different_remixers_are_different_versions_and_the_same_remixer_is_a_similar_one()
+    {
+        var other = CatalogIndex.ScorePair(new ListedWork("Night Drive (Kai Sorn Remix)", "Mara Velde", DurationSeconds: 240),
+            new RecordingEntry(1, null, "Night Drive", "Lio Bask Remix", "Mara Velde", null, null, 260, 2015));
+        var same = CatalogIndex.ScorePair(new ListedWork("Night Drive (Kai Sorn Remix)", "Mara Velde", DurationSeconds: 240),
+            new RecordingEntry(2, null, "Night Drive", "Kai Sorn Extended Mix", "Mara Velde", null, null, 260, 2015));
+
+        Assert.Contains("version differs 'Kai Sorn Remix' / 'Lio Bask Remix'", other.Reasons);
+        Assert.True(other.Tier < MatchTier.High, other.Explanation);
+        Assert.Contains("version similar 'Kai Sorn Remix' / 'Kai Sorn Extended Mix'", same.Reasons);
+        Assert.True(same.Score > other.Score);
+    }
+
+    [Fact]
+    public void A_title_run_together_with_other_fields_matches_when_artist_and_length_agree_but_one_word_is_not_enough()
+    {
+        var runTogether = CatalogIndex.ScorePair(new ListedWork("Cowboy Boots Rap & Hip-Hop 2014 Example Music Ltd", "Harbour Lights", DurationSeconds: 257),
+            new RecordingEntry(1, null, "Cowboy Boots", null, "Harbour Lights", null, null, 257, 2012));
+        var otherArtist = CatalogIndex.ScorePair(new ListedWork("Cowboy Boots Rap & Hip-Hop 2014 Example Music Ltd", "Sea Wolves", DurationSeconds: 257),
+            new RecordingEntry(1, null, "Cowboy Boots", null, "Harbour Lights", null, null, 257, 2012));
+        var oneWord = CatalogIndex.ScorePair(new ListedWork("Love Story", "Harbour Lights", DurationSeconds: 200),
+            new RecordingEntry(2, null, "Love", null, "Harbour Lights", null, null, 200, 2012));
+
+        Assert.Contains("title opens with the other title, the words after it look like other fields", runTogether.Reasons);
+        Assert.Equal(MatchTier.High, runTogether.Tier);
+        Assert.DoesNotContain("title opens with the other title, the words after it look like other fields", otherArtist.Reasons);
+        Assert.DoesNotContain("title opens with the other title, the words after it look like other fields", oneWord.Reasons);
+    }
+
+    [Fact]
+    public void A_long_title_equal_word_for_word_carries_more_weight_than_a_short_one()
+    {
+        // No artist on either side: the title and the length are all there is.
+        var longTitle = CatalogIndex.ScorePair(new ListedWork("When the River Runs Backwards Through the Old Town Square", DurationSeconds: 256, Year: 2008),
+            new RecordingEntry(1, null, "When The River Runs Backwards Through The Old Town Square", null, "", null, null, 256, 2004));
+        var shortTitle = CatalogIndex.ScorePair(new ListedWork("Home", DurationSeconds: 256, Year: 2008),
+            new RecordingEntry(2, null, "Home", null, "", null, null, 256, 2004));
+
+        Assert.Equal(MatchTier.High, longTitle.Tier);
+        Assert.True(shortTitle.Tier < MatchTier.High, shortTitle.Explanation);
+    }
 }

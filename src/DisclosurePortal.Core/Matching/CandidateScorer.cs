@@ -21,6 +21,9 @@ internal static class CandidateScorer
 {
     private const double Bias = -1.0;
 
+    // What a title that opens the other one counts as, against 1 for an equal title.
+    private const double LeadingTitle = 0.9;
+
     // A title number veto leaves at most a score of 0.2: below every tier's default threshold.
     private static readonly double VetoedEvidence = Math.Log(0.2 / 0.8);
 
@@ -39,15 +42,24 @@ internal static class CandidateScorer
             var withVersions = title < 0.999 && VersionWordsMayHelp(reading, entry.Title, title) ? FullTitleSimilarity(reading, entry.Title) : 0;
             var versionsInTitle = withVersions > title + 0.05;
             titleSimilarity = Math.Max(title, withVersions);
+
+            // Columns run together ("Cowboy Boots Rap & Hip-Hop 2014 …"): one title opens the other, and the same
+            // artist at the same length says the words after it belong to other fields.
+            var leads = titleSimilarity < LeadingTitle && artist >= 0.999 && SameLength(work, entry, 2) && OneTitleLeads(reading.Words, entry.Title.Words);
+            titleSimilarity = leads ? LeadingTitle : titleSimilarity;
             z += 7 * (titleSimilarity - 0.75);
-            reasons?.Add(versionsInTitle ? $"title with its version words {(withVersions >= 0.999 ? "equal" : "similar " + Format(withVersions))}" : TitleReason(reading, entry, titleSimilarity));
+            reasons?.Add(leads ? "title opens with the other title, the words after it look like other fields"
+                : versionsInTitle ? $"title with its version words {(withVersions >= 0.999 ? "equal" : "similar " + Format(withVersions))}" : TitleReason(reading, entry, titleSimilarity));
             if (NumbersDiffer(reading, entry.Title) is { } numbers)
             {
                 vetoed = true;
                 reasons?.Add(numbers);
             }
 
-            z += versionsInTitle ? 0 : Version(reading, entry.Title, reasons);
+            var version = versionsInTitle ? 0 : Version(reading, entry.Title, SameLength(work, entry, 1), reasons);
+
+            // A long title equal word for word, in the same version, is seldom a coincidence, unlike "Intro" or "Home".
+            z += version + (titleSimilarity >= 0.999 && version >= 0 ? Math.Min(0.9, 0.15 * Math.Max(0, reading.Words.Length - 4)) : 0);
         }
         else if (reading.IsEmpty)
         {
@@ -232,7 +244,7 @@ internal static class CandidateScorer
     private static string Numbers(TitleWords title) => title.Numbers.Length == 0 ? "none" : string.Join(" ", title.Numbers);
 
     /// <summary>Version qualifiers as evidence: the same version supports, a live take or remix on one side only counts against.</summary>
-    private static double Version(TitleWords listed, TitleWords entry, List<string>? reasons)
+    private static double Version(TitleWords listed, TitleWords entry, bool sameLength, List<string>? reasons)
     {
         var (l, e) = (listed.Version, entry.Version);
         if (l == VersionKind.None && e == VersionKind.None)
@@ -249,7 +261,10 @@ internal static class CandidateScorer
                 return 1;
             }
 
-            if (l == e && overlap >= 0.4)
+            // Two remixes or live takes are alike only if what names them is: "Tim Mason Remix" is not "Dillon Francis Remix".
+            var (listedNames, entryNames) = (listed.NamingVersionWords, entry.NamingVersionWords);
+            var namesDiffer = l == VersionKind.OtherRecording && listedNames.Length > 0 && entryNames.Length > 0 && WordSimilarity.Set(listedNames, entryNames) < 0.5;
+            if (l == e && overlap >= 0.4 && !namesDiffer)
             {
                 reasons?.Add($"version similar '{listed.Qualifiers}' / '{entry.Qualifiers}'");
                 return 0.4;
@@ -261,9 +276,10 @@ internal static class CandidateScorer
 
         if (l == VersionKind.OtherRecording)
         {
-            // Lists drop version words far more often than they invent a live take or a remix.
-            reasons?.Add($"listed version '{listed.Qualifiers}' not in the catalog entry");
-            return -3;
+            // Lists drop version words far more often than they invent a live take or a remix; but another take
+            // or mix is seldom the same length to the second, so then the entry more likely left its version out.
+            reasons?.Add($"listed version '{listed.Qualifiers}' not in the catalog entry{(sameLength ? ", yet the same length" : "")}");
+            return sameLength ? -1.5 : -3;
         }
 
         if (e == VersionKind.OtherRecording)
@@ -274,6 +290,16 @@ internal static class CandidateScorer
 
         reasons?.Add(l == VersionKind.None ? $"catalog version '{entry.Qualifiers}' not listed" : $"listed version '{listed.Qualifiers}' not in the catalog entry");
         return -0.4;
+    }
+
+    private static bool SameLength(PreparedWork work, IndexedEntry entry, int seconds) =>
+        work.Duration > 0 && entry.Duration > 0 && Math.Abs(work.Duration - entry.Duration) <= seconds;
+
+    // Two words at least: a one-word title opening a longer one ("Love" / "Love Story") is too often another song.
+    private static bool OneTitleLeads(string[] a, string[] b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= 2 && longer.Length > shorter.Length && longer.AsSpan(0, shorter.Length).SequenceEqual(shorter);
     }
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

@@ -61,6 +61,9 @@ internal sealed class TitleWords
 
     public bool IsEmpty => Words.Length == 0;
 
+    /// <summary>The version words that name this take or mix ("Tim Mason" of "Tim Mason Remix"), without the kind words.</summary>
+    public string[] NamingVersionWords => Version == VersionKind.OtherRecording ? VersionWords.Where(w => !OtherRecordingWords.Contains(w) && w != "radio").ToArray() : VersionWords;
+
     public TitleWords WithWords(string[] words) => ReferenceEquals(words, Words) ? this : new(words, VersionWords, Version, Numbers, Qualifiers, PartNumbered);
 
     /// <summary>Reads a title with optional version text kept apart (a catalog's version column); words go through <paramref name="intern"/>.</summary>
