@@ -261,10 +261,7 @@ internal static class CandidateScorer
                 return 1;
             }
 
-            // Two remixes or live takes are alike only if what names them is: "Tim Mason Remix" is not "Dillon Francis Remix".
-            var (listedNames, entryNames) = (listed.NamingVersionWords, entry.NamingVersionWords);
-            var namesDiffer = l == VersionKind.OtherRecording && listedNames.Length > 0 && entryNames.Length > 0 && WordSimilarity.Set(listedNames, entryNames) < 0.5;
-            if (l == e && overlap >= 0.4 && !namesDiffer)
+            if (l == e && overlap >= 0.4 && !NamesDiffer(listed, entry))
             {
                 reasons?.Add($"version similar '{listed.Qualifiers}' / '{entry.Qualifiers}'");
                 return 0.4;
@@ -290,6 +287,18 @@ internal static class CandidateScorer
 
         reasons?.Add(l == VersionKind.None ? $"catalog version '{entry.Qualifiers}' not listed" : $"listed version '{listed.Qualifiers}' not in the catalog entry");
         return -0.4;
+    }
+
+    // Two remixes or live takes are alike only if what names them is: "Tim Mason Remix" is not "Dillon Francis Remix".
+    private static bool NamesDiffer(TitleWords listed, TitleWords entry)
+    {
+        if (listed.Version != VersionKind.OtherRecording)
+        {
+            return false;
+        }
+
+        var (listedNames, entryNames) = (listed.NamingVersionWords, entry.NamingVersionWords);
+        return listedNames.Length > 0 && entryNames.Length > 0 && WordSimilarity.Set(listedNames, entryNames) < 0.5;
     }
 
     private static bool SameLength(PreparedWork work, IndexedEntry entry, int seconds) =>
