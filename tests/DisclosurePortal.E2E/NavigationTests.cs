@@ -57,7 +57,7 @@ public sealed class NavigationTests(PortalFixture portal) : BrowserTest(portal)
             // Let the circuit start but hold back the server's answers, so the click surely lands in the moment
             // between the prerendered page and the circuit's first render (a slow network or a busy server).
             await using var circuit = await HeldCircuit.RouteAsync(page);
-            await page.SignInAsync(DemoAccounts.NorthwindRespondent);
+            await page.SignInAsync(DemoAccounts.NorthwindRespondent, waitForCircuit: false);
             await circuit.Started.WaitAsync(TimeSpan.FromSeconds(30));
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Upload a work list" }).ClickAsync();

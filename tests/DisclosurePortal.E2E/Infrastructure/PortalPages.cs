@@ -21,13 +21,27 @@ internal static partial class PortalPages
         await page.ByTestId("sign-in").ClickAsync();
     }
 
-    /// <summary>Signs in with a demo account and waits for its home page ("/").</summary>
-    public static async Task SignInAsync(this IPage page, string email)
+    /// <summary>
+    /// Signs in with a demo account and waits for its home page ("/"), live on its circuit unless
+    /// <paramref name="waitForCircuit"/> is false (a test that holds the circuit back).
+    /// </summary>
+    public static async Task SignInAsync(this IPage page, string email, bool waitForCircuit = true)
     {
         await page.SubmitSignInAsync(email, DemoAccounts.Password);
         await Expect(page).ToHaveURLAsync(HomeUrl());
         await Expect(page.ByTestId("sign-out")).ToBeVisibleAsync();
+        if (waitForCircuit)
+        {
+            await page.WaitForInteractiveAsync();
+        }
     }
+
+    /// <summary>
+    /// Waits for the circuit's first render of the page: a link clicked while the prerendered page is being
+    /// replaced can be lost (seen under load), so the next step starts only once the page is live.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        Expect(page.Locator("[data-testid='page-body'][data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
     public static Regex HomeUrl() => HomeUrlPattern();
 
