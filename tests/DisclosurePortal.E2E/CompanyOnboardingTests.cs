@@ -44,7 +44,7 @@ public sealed partial class CompanyOnboardingTests(PortalFixture portal) : Brows
         var admin = await sessions.NewPageAsync("admin");
         await admin.SignInAsync(DemoAccounts.Admin);
         await admin.GotoAsync("requests");
-        await admin.SettleAsync(); // a click before the page is interactive can be lost (seen once under load)
+        await admin.WaitForInteractiveAsync();
         await admin.ByTestId("import-companies").First.ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Import companies", Level = 1 })).ToBeVisibleAsync();
         await admin.WaitForUploadInputAsync("companies-file");
