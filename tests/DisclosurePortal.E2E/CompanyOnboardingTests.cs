@@ -26,6 +26,8 @@ public sealed partial class CompanyOnboardingTests(PortalFixture portal) : Brows
 
     private static readonly string[] RespondentPages = ["/", "response", "company/colleagues"];
 
+    private static readonly string[] RowActions = ["company-edit", "company-access", "company-response", "company-triage", "company-matches"];
+
     [Fact]
     public Task Imported_companies_are_invited_and_each_lands_in_its_own_walled_portal() => RunAsync(nameof(Imported_companies_are_invited_and_each_lands_in_its_own_walled_portal), async sessions =>
     {
@@ -145,6 +147,14 @@ public sealed partial class CompanyOnboardingTests(PortalFixture portal) : Brows
         await Expect(grid.Locator("tbody tr").Filter(new() { HasText = orbit }).ByTestId("company-status")).ToHaveTextAsync("In progress");
         await Expect(grid.Locator("tbody tr").Filter(new() { HasText = quasar }).ByTestId("company-status")).ToHaveTextAsync("Opened");
         await Expect(grid.ByTestId("countdown").First).ToBeVisibleAsync();
+
+        // Every row action fits the page: none is clipped where only a sideways scroll would reach it.
+        var orbitRow = grid.Locator("tbody tr").Filter(new() { HasText = orbit });
+        foreach (var action in RowActions)
+        {
+            await Expect(orbitRow.ByTestId(action)).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
         await Portal.SaveScreenshotAsync(admin, "admin-company-list");
         await ExpectNoErrorUiAsync(admin);
     });
