@@ -142,6 +142,7 @@ public sealed class AnswerTests(PortalFixture portal) : BrowserTest(portal)
         await Expect(page.ByTestId("q-progress")).ToContainTextAsync("4 of 4");
 
         await page.NextSectionAsync("Training-content summary");
+        await page.WaitForUploadInputAsync("q-summary-input");
         await page.ByTestId("q-summary-input").SetInputFilesAsync(new FilePayload { Name = "training-summary.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Public summary of training content.\n") });
         await Expect(page.ByTestId("q-summary-attached")).ToContainTextAsync("training-summary.txt");
         await page.ExpectSavedAsync();
